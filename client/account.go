@@ -1,0 +1,78 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// Account is the organization a key belongs to: its balance and usage
+// counters. It accepts every documented shape of GET /account and
+// GET /organizations: name or company_name, integer or decimal balance.
+type Account struct {
+	ID                   string   `json:"id"`
+	Name                 string   `json:"name,omitempty"`
+	CompanyName          string   `json:"company_name,omitempty"`
+	Email                string   `json:"email,omitempty"`
+	MinutesBalance       Number   `json:"minutes_balance"`
+	MonthlyUsageMinutes  Number   `json:"monthly_usage_minutes"`
+	ActiveNumbers        Number   `json:"active_numbers"`
+	ActiveAgents         Number   `json:"active_agents"`
+	ActiveCalls          Number   `json:"active_calls"`
+	HasLocalModelsAccess *bool    `json:"has_local_models_access,omitempty"`
+	ParentOrgID          *string  `json:"parent_org_id,omitempty"`
+	Response             Response `json:"-"`
+}
+
+// Number is a JSON number that also accepts a numeric string, since the
+// sources disagree on whether balances are integers, decimals or strings.
+type Number float64
+
+// UnmarshalJSON accepts a number, a numeric string or null (zero).
+func (n *Number) UnmarshalJSON(data []byte) error {
+	s := strings.Trim(strings.TrimSpace(string(data)), `"`)
+	if s == "null" || s == "" {
+		*n = 0
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return fmt.Errorf("not a number: %.40s", s)
+	}
+	*n = Number(f)
+	return nil
+}
+
+// Account returns the organization of the configured key. It asks the
+// documented GET /account and, if the API answers 404 or 410 there (the
+// route is deprecated), GET /organizations, which it then uses from on.
+func (c *Client) Account(ctx context.Context) (*Account, error) {
+	if !c.accountRouteGone.Load() {
+		acct, err := c.getAccount(ctx, "/account")
+		if !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrGone) {
+			return acct, err
+		}
+		c.accountRouteGone.Store(true)
+	}
+	return c.getAccount(ctx, "/organizations")
+}
+
+func (c *Client) getAccount(ctx context.Context, path string) (*Account, error) {
+	var acct Account
+	resp, err := c.do(ctx, http.MethodGet, path, nil, nil, &acct)
+	if err != nil {
+		return nil, err
+	}
+	if acct.ID == "" && acct.Name == "" && acct.CompanyName == "" {
+		return nil, fmt.Errorf("GET %s: answer has no organization in it", path)
+	}
+	acct.Response = resp
+	return &acct, nil
+}
+
+var _ json.Unmarshaler = (*Number)(nil)

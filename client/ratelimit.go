@@ -1,0 +1,194 @@
+package client
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// RateLimit is the request budget the API reported in the X-RateLimit-*
+// headers of one response. Zero values mean the header was absent.
+type RateLimit struct {
+	Limit     int       `json:"limit,omitempty"`     // requests allowed per window
+	Remaining int       `json:"remaining"`           // requests left in the window
+	Reset     time.Time `json:"reset,omitzero"`      // when the window resets
+	Known     bool      `json:"-"`                   // whether any header was present
+}
+
+// maxRetryAfter caps a server-requested wait. Anything longer is treated as
+// this long, which is far beyond any call budget, so the call fails at once
+// with a retry time instead of sleeping.
+const maxRetryAfter = 24 * time.Hour
+
+// parseRateLimit reads the X-RateLimit-* headers. Reset is Unix seconds.
+func parseRateLimit(h http.Header) RateLimit {
+	var rl RateLimit
+	if n, err := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Limit"))); err == nil && n >= 0 {
+		rl.Limit, rl.Known = n, true
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Remaining"))); err == nil && n >= 0 {
+		rl.Remaining, rl.Known = n, true
+	}
+	if n, err := strconv.ParseInt(strings.TrimSpace(h.Get("X-RateLimit-Reset")), 10, 64); err == nil && n > 0 &&
+		n < math.MaxInt32*4 {
+		rl.Reset, rl.Known = time.Unix(n, 0), true
+	}
+	return rl
+}
+
+// parseRetryAfter reads Retry-After as delay-seconds or as an HTTP date. It
+// returns false when the header is absent or unreadable; a huge value is
+// capped at maxRetryAfter.
+func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseFloat(value, 64); err == nil {
+		if secs < 0 || math.IsNaN(secs) {
+			return 0, false
+		}
+		return secondsDuration(secs), true
+	}
+	when, err := http.ParseTime(value)
+	if err != nil {
+		return 0, false
+	}
+	return min(max(when.Sub(now), 0), maxRetryAfter), true
+}
+
+// secondsDuration converts seconds to a duration, capped at maxRetryAfter.
+func secondsDuration(secs float64) time.Duration {
+	if secs >= maxRetryAfter.Seconds() {
+		return maxRetryAfter
+	}
+	return time.Duration(secs * float64(time.Second))
+}
+
+// serverWait is how long the server asked a client to wait after resp:
+// Retry-After, else the retry_after body field (already in apiRetryAfter),
+// else the time until X-RateLimit-Reset. ok is false when nothing says.
+func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
+	if d, ok := parseRetryAfter(h.Get("Retry-After"), now); ok {
+		return d, true
+	}
+	if rl := parseRateLimit(h); !rl.Reset.IsZero() && rl.Reset.After(now) {
+		return min(rl.Reset.Sub(now), maxRetryAfter), true
+	}
+	return 0, false
+}
+
+// jitter returns a random duration in [0, d), so that clients sharing a key
+// do not retry in step.
+func jitter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	return rand.N(d)
+}
+
+// retryJitter spreads retries after a server-requested wait.
+const retryJitter = time.Second
+
+// pacer keeps one key's requests inside the documented limit. A token bucket
+// spreads requests so that no interval of one window holds more than the
+// limit, and the server's own X-RateLimit-* headers hold requests back when
+// the window is spent, for example because another process shares the key.
+type pacer struct {
+	bucket *rate.Limiter
+	limit  int
+
+	mu     sync.Mutex
+	window RateLimit // latest window state seen, counted down locally
+}
+
+// newPacer paces to limit requests per window. The bucket holds a tenth of
+// the limit as burst and refills at the rest over one window, so that any
+// interval of one window length admits at most the limit.
+func newPacer(limit int, window time.Duration) *pacer {
+	burst := max(1, limit/10)
+	perSecond := float64(max(1, limit-burst)) / window.Seconds()
+	return &pacer{bucket: rate.NewLimiter(rate.Limit(perSecond), burst), limit: limit}
+}
+
+// wait blocks until a request may be sent. It fails with a *RateLimitError
+// at once, without sleeping, when the wait would not end before ctx's
+// deadline, and with ctx's error when ctx ends first.
+func (p *pacer) wait(ctx context.Context) error {
+	now := time.Now()
+	if d := p.windowWait(now); d > 0 {
+		if err := sleepWithin(ctx, d+jitter(retryJitter), d, p.limit); err != nil {
+			return err
+		}
+	}
+
+	reservation := p.bucket.ReserveN(now, 1)
+	d := reservation.DelayFrom(now)
+	if d == 0 {
+		return nil
+	}
+	if err := sleepWithin(ctx, d, d, p.limit); err != nil {
+		reservation.CancelAt(now)
+		return err
+	}
+	return nil
+}
+
+// windowWait returns how long to hold a request because the server reported
+// the window spent, and otherwise counts the request against it.
+func (p *pacer) windowWait(now time.Time) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+
+	w := &p.window
+	if !w.Known || w.Reset.IsZero() || !now.Before(w.Reset) {
+		return 0
+	}
+	if w.Remaining <= 0 {
+		return w.Reset.Sub(now)
+	}
+	w.Remaining--
+	return 0
+}
+
+// observe records the window state reported by a response.
+func (p *pacer) observe(rl RateLimit) {
+	if !rl.Known || rl.Reset.IsZero() {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+
+	switch {
+	case rl.Reset.After(p.window.Reset):
+		p.window = rl
+	case rl.Reset.Equal(p.window.Reset):
+		p.window.Remaining = min(p.window.Remaining, rl.Remaining)
+	}
+}
+
+// sleepWithin sleeps for d unless ctx ends first. If ctx's deadline comes
+// before need has passed, it returns a *RateLimitError at once instead.
+func sleepWithin(ctx context.Context, d, need time.Duration, limit int) error {
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < need {
+		return &RateLimitError{RetryAfter: need, Limit: limit}
+	}
+	if deadline, ok := ctx.Deadline(); ok {
+		d = min(d, time.Until(deadline))
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

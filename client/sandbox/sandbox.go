@@ -1,0 +1,318 @@
+// Package sandbox is a stateful, in-process simulation of the HMS Sovereign
+// v1 API, for running voicedock-mcp with no account (--sandbox) and for
+// every test.
+//
+// A [Server] is an http.Handler serving the API under /api/v1. It checks
+// Bearer keys against seeded organizations (see the Key constants), answers
+// with the documented envelopes, sends X-RateLimit-* headers on every answer
+// and 429 with Retry-After past its limit, and lets tests inject faults
+// ([Fault]) and read back every request it saw ([Server.Requests]).
+//
+// Routes live in a table (routes.go): one line per endpoint, one handler per
+// line, each handler receiving the caller's organization already resolved.
+package sandbox
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// BasePath is where the simulated API lives, as in the real base URL.
+const BasePath = "/api/v1"
+
+// ErrorStyle selects which documented error envelope the sandbox answers
+// with.
+type ErrorStyle int
+
+const (
+	// FlatErrors is {"error":"...","message":"...",...extras}, the shape of
+	// the API reference and the vendor SDK.
+	FlatErrors ErrorStyle = iota
+	// NestedErrors is {"error":{"code","message","param","type"}}, the shape
+	// of the error-codes and rate-limits guide pages.
+	NestedErrors
+)
+
+// Options configures a Server. Zero values take the documented behaviour.
+type Options struct {
+	RateLimit  int           // requests per window per key; default 100
+	RateWindow time.Duration // fixed window length; default one minute
+	ErrorStyle ErrorStyle
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server simulates the API. It is safe for concurrent use.
+type Server struct {
+	opts Options
+	mux  *http.ServeMux
+
+	mu       sync.Mutex
+	orgs     map[string]*Organization // by organization ID
+	keys     map[string]keyRecord     // by key
+	windows  map[string]*window       // by key
+	faults   []*Fault
+	requests []Request
+}
+
+// Request is what the sandbox saw of one incoming request.
+type Request struct {
+	Method    string
+	Path      string // escaped path, including BasePath
+	Query     string
+	Key       string // the Bearer token, verbatim after "Bearer "
+	Auth      string // the whole Authorization header
+	UserAgent string
+	Status    int // status answered; 0 for a dropped connection
+}
+
+// New returns a sandbox seeded with demo organizations and keys.
+func New(opts Options) *Server {
+	if opts.RateLimit <= 0 {
+		opts.RateLimit = 100
+	}
+	if opts.RateWindow <= 0 {
+		opts.RateWindow = time.Minute
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Server{opts: opts, windows: map[string]*window{}}
+	s.seed()
+	s.mux = http.NewServeMux()
+	for _, r := range s.routes() {
+		s.mux.Handle(r.pattern(), s.endpoint(r))
+	}
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, http.StatusNotFound, "not_found", "No route for "+r.Method+" "+r.URL.Path, "")
+	})
+	return s
+}
+
+// ServeHTTP answers one request: faults first, then authentication, rate
+// limiting and the route's handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &statusRecorder{ResponseWriter: w}
+	defer func() { s.record(r, rec.status) }()
+
+	if f := s.takeFault(r); f != nil {
+		f.apply(rec, r)
+		return
+	}
+	s.mux.ServeHTTP(rec, r)
+}
+
+// Requests returns every request seen so far, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+// CountRequests returns how many requests matched method and path (the
+// path below BasePath, e.g. "/account").
+func (s *Server) CountRequests(method, path string) int {
+	n := 0
+	for _, r := range s.Requests() {
+		if r.Method == method && r.Path == BasePath+path {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *Server) record(r *http.Request, status int) {
+	auth := r.Header.Get("Authorization")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, Request{
+		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
+		Key: strings.TrimPrefix(auth, "Bearer "), Auth: auth,
+		UserAgent: r.UserAgent(), Status: status,
+	})
+}
+
+// call is what a route handler receives: the request, its body decoded
+// lazily, and the caller's organization.
+type call struct {
+	r   *http.Request
+	org *Organization
+}
+
+// answer is a handler's result: a status and a body to encode as JSON.
+type answer struct {
+	status int
+	body   any
+}
+
+func ok(body any) answer { return answer{http.StatusOK, body} }
+
+// failure is an error answer; handlers return it and the sandbox renders it
+// in the configured ErrorStyle.
+type failure struct {
+	status  int
+	code    string
+	message string
+	param   string
+}
+
+func (f *failure) Error() string { return f.message }
+
+// endpoint wraps a route handler with authentication, rate limiting and
+// encoding.
+func (s *Server) endpoint(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key := bearer(r)
+		if !s.admit(w, key, rt.public) {
+			return
+		}
+		c := &call{r: r}
+		if !rt.public {
+			org, fail := s.authenticate(key)
+			if fail != nil {
+				s.writeError(w, fail.status, fail.code, fail.message, fail.param)
+				return
+			}
+			c.org = org
+		}
+		s.mu.Lock()
+		a, err := rt.handle(c)
+		s.mu.Unlock()
+		if err != nil {
+			s.writeError(w, err.status, err.code, err.message, err.param)
+			return
+		}
+		writeJSON(w, a.status, a.body)
+	})
+}
+
+func bearer(r *http.Request) string {
+	auth := r.Header.Get("Authorization")
+	if len(auth) < 7 || !strings.EqualFold(auth[:7], "Bearer ") {
+		return ""
+	}
+	return strings.TrimSpace(auth[7:])
+}
+
+// window is one key's fixed rate-limit window.
+type window struct {
+	start time.Time
+	used  int
+}
+
+// admit counts the request against the key's window, sets the
+// X-RateLimit-* headers, and answers 429 when the window is spent.
+// Unauthenticated routes are counted under the empty key.
+func (s *Server) admit(w http.ResponseWriter, key string, public bool) bool {
+	now := s.opts.Now()
+	s.mu.Lock()
+	win := s.windows[key]
+	if win == nil || !now.Before(win.start.Add(s.opts.RateWindow)) {
+		win = &window{start: now}
+		s.windows[key] = win
+	}
+	win.used++
+	used, reset := win.used, win.start.Add(s.opts.RateWindow)
+	s.mu.Unlock()
+
+	h := w.Header()
+	h.Set("X-RateLimit-Limit", strconv.Itoa(s.opts.RateLimit))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(max(s.opts.RateLimit-used, 0)))
+	h.Set("X-RateLimit-Reset", strconv.FormatInt(int64(math.Ceil(float64(reset.UnixMilli())/1000)), 10))
+	if used <= s.opts.RateLimit || public {
+		return true
+	}
+
+	retry := int(math.Ceil(reset.Sub(now).Seconds()))
+	h.Set("Retry-After", strconv.Itoa(max(retry, 1)))
+	msg := fmt.Sprintf("Too many requests. Please retry after %d seconds.", max(retry, 1))
+	if s.opts.ErrorStyle == NestedErrors {
+		writeJSON(w, http.StatusTooManyRequests, map[string]any{"error": map[string]any{
+			"code": "rate_limit_exceeded", "message": msg, "type": "rate_limit_error"}})
+	} else {
+		writeJSON(w, http.StatusTooManyRequests, map[string]any{
+			"error": "Rate limit exceeded", "message": msg, "retry_after": max(retry, 1)})
+	}
+	return false
+}
+
+// writeError renders an error in the configured envelope.
+func (s *Server) writeError(w http.ResponseWriter, status int, code, message, param string) {
+	if s.opts.ErrorStyle == NestedErrors {
+		body := map[string]any{"code": code, "message": message, "type": errorType(status)}
+		if param != "" {
+			body["param"] = param
+		}
+		writeJSON(w, status, map[string]any{"error": body})
+		return
+	}
+	body := map[string]any{"error": flatLabel(status), "message": message}
+	if code != "" && code != strings.ToLower(strings.ReplaceAll(flatLabel(status), " ", "_")) {
+		body["code"] = code
+	}
+	if param != "" {
+		body["param"] = param
+	}
+	writeJSON(w, status, body)
+}
+
+func flatLabel(status int) string {
+	switch status {
+	case http.StatusUnauthorized:
+		return "Unauthorized"
+	case http.StatusForbidden:
+		return "Forbidden"
+	case http.StatusNotFound:
+		return "Not found"
+	case http.StatusPaymentRequired:
+		return "Insufficient credits"
+	}
+	return http.StatusText(status)
+}
+
+func errorType(status int) string {
+	switch {
+	case status == http.StatusUnauthorized, status == http.StatusForbidden:
+		return "authentication_error"
+	case status == http.StatusTooManyRequests:
+		return "rate_limit_error"
+	case status >= 500:
+		return "api_error"
+	}
+	return "invalid_request_error"
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body) // the client is gone if this fails
+}
+
+// statusRecorder remembers the status written, for the request log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection, for Hijack.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/voicedock/voicedock-mcp/client"
+	"github.com/voicedock/voicedock-mcp/client/sandbox"
+	"github.com/voicedock/voicedock-mcp/resources"
+	"github.com/voicedock/voicedock-mcp/tools"
+)
+
+const serverName = "voicedock-mcp"
+
+const instructions = `This server operates a VoiceDock voice AI account through the HMS Sovereign v1 API. ` +
+	`Tool results that fail are marked isError and say what to do next; follow that advice rather than ` +
+	`retrying blindly. The API allows 100 requests per minute per key; the server paces requests itself.`
+
+// app is the wired server: configuration, API client and MCP server.
+type app struct {
+	cfg     config
+	logger  *slog.Logger
+	stderr  io.Writer
+	api     *client.Client
+	mcp     *server.MCPServer
+	sandbox *sandbox.Running
+}
+
+// newApp wires the API client and MCP server. With useSandbox it first
+// starts the simulated API on a loopback port and points the client at it
+// with the demo key, ignoring any configured key.
+func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) (*app, error) {
+	a := &app{cfg: cfg, logger: logger, stderr: stderr}
+	if useSandbox {
+		sb, err := sandbox.Start(sandbox.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("start sandbox: %w", err)
+		}
+		a.sandbox = sb
+		a.cfg.BaseURL, a.cfg.key, a.cfg.keySource, a.cfg.keyProblem = sb.URL, sandbox.DemoKey, "sandbox", ""
+		fmt.Fprintf(stderr, "voicedock-mcp: sandbox mode: simulated HMS Sovereign API at %s with a demo key; "+
+			"nothing reaches the real API\n", sb.URL)
+	}
+
+	maxRetries := a.cfg.MaxRetries
+	if maxRetries == 0 {
+		maxRetries = -1 // client.Options reads 0 as "default"
+	}
+	api, err := client.New(client.Options{
+		BaseURL: a.cfg.BaseURL, APIKey: a.cfg.key, KeyProblem: a.cfg.keyProblem,
+		UserAgent:      serverName + "/" + buildVersion(),
+		RequestTimeout: a.cfg.RequestTimeout, CallBudget: a.cfg.CallBudget,
+		MaxRetries: maxRetries, RateLimit: a.cfg.RateLimit, Logger: logger,
+	})
+	if err != nil {
+		a.close()
+		return nil, fmt.Errorf("configuration: %s: %w", envBaseURL, err)
+	}
+	a.api = api
+	a.mcp = newMCPServer(api, logger)
+	return a, nil
+}
+
+// newMCPServer builds the MCP server with every tool and resource.
+func newMCPServer(api *client.Client, logger *slog.Logger) *server.MCPServer {
+	s := server.NewMCPServer(serverName, buildVersion(),
+		server.WithInstructions(instructions),
+		server.WithToolCapabilities(false),
+		server.WithResourceCapabilities(false, false),
+		server.WithRecovery(),
+		server.WithResourceRecovery(),
+		// One Info line per request and per tool call: method or tool,
+		// duration, outcome. Arguments and results are never logged.
+		server.WithLogger(logger),
+	)
+	s.AddTools(tools.All(api)...)
+	s.AddResources(resources.All(api)...)
+	return s
+}
+
+// warnAtStart writes the start-up warnings of the serving modes once.
+func (a *app) warnAtStart() {
+	for _, w := range a.cfg.warnings {
+		a.logger.Warn(w)
+	}
+	if a.cfg.keyProblem != "" {
+		a.logger.Warn("no usable API key; tools that call the API will answer with an error until it is fixed",
+			"problem", a.cfg.keyProblem)
+	}
+	a.logger.Info("starting", "version", buildVersion(), "config", a.cfg)
+}
+
+func (a *app) close() {
+	if a.sandbox != nil {
+		_ = a.sandbox.Close() // the process is exiting
+	}
+}
+
+// isLoopbackAddr reports whether a listen address binds loopback only.
+func isLoopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	return isLoopbackHost(host)
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Commands, as typed on the command line.
+const (
+	cmdStdio     = "stdio"
+	cmdHTTP      = "http"
+	cmdSSE       = "sse"
+	cmdCheck     = "check"
+	cmdVersion   = "version"
+	cmdToolsList = "tools list"
+	cmdToolsCall = "tools call"
+)
+
+const usage = `Usage:
+  voicedock-mcp [stdio] [--sandbox]            MCP over stdio (the default)
+  voicedock-mcp http [--addr HOST:PORT] [--sandbox]
+                                               MCP over streamable HTTP at /mcp
+  voicedock-mcp sse [--addr HOST:PORT] [--sandbox]
+                                               MCP over legacy HTTP+SSE at /sse and /message
+  voicedock-mcp tools list [--sandbox]         print the tools as JSON
+  voicedock-mcp tools call NAME ['{"arg":"value"}'] [--sandbox]
+                                               run one tool and print its result as JSON
+                                               (exit status 1 when the result is an error)
+  voicedock-mcp check [--sandbox]              verify the API key against the API
+  voicedock-mcp version | --version
+
+Flags:
+  --sandbox        run against a built-in simulated API on a loopback port, with a demo key
+  --addr HOST:PORT listen address for http and sse (default HMS_SOVEREIGN_HTTP_ADDR or 127.0.0.1:8080)
+
+The API key is read from HMS_SOVEREIGN_API_KEY; see the README for every variable.
+`
+
+// invocation is a parsed command line.
+type invocation struct {
+	command  string
+	sandbox  bool
+	addr     string
+	help     bool
+	toolName string
+	toolArgs string
+}
+
+// parseArgs reads the command line. Flags may come before or after the
+// command words.
+func parseArgs(args []string) (invocation, error) {
+	var inv invocation
+	var words []string
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if !strings.HasPrefix(arg, "-") || arg == "-" {
+			words = append(words, arg)
+			continue
+		}
+		switch name {
+		case "sandbox":
+			inv.sandbox = true
+		case "version":
+			inv.command = cmdVersion
+		case "h", "help":
+			inv.help = true
+		case "addr":
+			if !hasValue {
+				if i+1 >= len(args) {
+					return inv, errors.New("--addr needs a value, e.g. --addr 127.0.0.1:8080")
+				}
+				i++
+				value = args[i]
+			}
+			inv.addr = value
+		default:
+			return inv, fmt.Errorf("unknown flag %s", arg)
+		}
+	}
+	if inv.command == cmdVersion || inv.help {
+		return inv, nil
+	}
+	return inv, inv.setCommand(words)
+}
+
+func (inv *invocation) setCommand(words []string) error {
+	if len(words) == 0 {
+		inv.command = cmdStdio
+		return nil
+	}
+	switch words[0] {
+	case cmdStdio, cmdCheck, cmdVersion:
+		inv.command = words[0]
+		return expectWords(words, 1)
+	case cmdHTTP, cmdSSE:
+		inv.command = words[0]
+		return expectWords(words, 1)
+	case "tools":
+		return inv.setToolsCommand(words[1:])
+	}
+	return fmt.Errorf("unknown command %q", words[0])
+}
+
+func (inv *invocation) setToolsCommand(words []string) error {
+	if len(words) == 0 {
+		return errors.New(`"tools" needs "list" or "call NAME"`)
+	}
+	switch words[0] {
+	case "list":
+		inv.command = cmdToolsList
+		return expectWords(words, 1)
+	case "call":
+		if len(words) < 2 {
+			return errors.New(`"tools call" needs a tool name; "voicedock-mcp tools list" shows them`)
+		}
+		inv.command, inv.toolName = cmdToolsCall, words[1]
+		if len(words) > 2 {
+			inv.toolArgs = words[2]
+		}
+		return expectWords(words, 3)
+	}
+	return fmt.Errorf(`unknown tools command %q; use "list" or "call"`, words[0])
+}
+
+func expectWords(words []string, most int) error {
+	if len(words) > most {
+		return fmt.Errorf("unexpected argument %q", words[most])
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/caarlos0/env/v11"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
+
+// Environment variable names users set. The key variables are read here
+// and nowhere else; mcp.json and the README name the same ones (a test
+// checks).
+const (
+	envAPIKey      = "HMS_SOVEREIGN_API_KEY"
+	envAPIKeyAlias = "VOICEDOCK_API_KEY"
+	envAPIKeyFile  = "HMS_SOVEREIGN_API_KEY_FILE"
+	envBaseURL     = "HMS_SOVEREIGN_BASE_URL"
+)
+
+// config is everything the server reads from its environment, once, at
+// start-up.
+type config struct {
+	APIKey      string `env:"HMS_SOVEREIGN_API_KEY,unset"`
+	APIKeyAlias string `env:"VOICEDOCK_API_KEY,unset"`
+	APIKeyFile  string `env:"HMS_SOVEREIGN_API_KEY_FILE"`
+	BaseURL     string `env:"HMS_SOVEREIGN_BASE_URL"`
+
+	RequestTimeout time.Duration `env:"HMS_SOVEREIGN_REQUEST_TIMEOUT" envDefault:"10s"`
+	CallBudget     time.Duration `env:"HMS_SOVEREIGN_CALL_BUDGET" envDefault:"25s"`
+	MaxRetries     int           `env:"HMS_SOVEREIGN_MAX_RETRIES" envDefault:"2"`
+	RateLimit      int           `env:"HMS_SOVEREIGN_RATE_LIMIT" envDefault:"100"`
+
+	LogLevel       slog.Level    `env:"HMS_SOVEREIGN_LOG_LEVEL" envDefault:"info"`
+	HTTPAddr       string        `env:"HMS_SOVEREIGN_HTTP_ADDR" envDefault:"127.0.0.1:8080"`
+	AllowedHosts   []string      `env:"HMS_SOVEREIGN_ALLOWED_HOSTS"`
+	AllowedOrigins []string      `env:"HMS_SOVEREIGN_ALLOWED_ORIGINS"`
+	PublicURL      string        `env:"HMS_SOVEREIGN_PUBLIC_URL"`
+	Heartbeat      time.Duration `env:"HMS_SOVEREIGN_HEARTBEAT" envDefault:"25s"`
+
+	// Resolved by loadConfig from the key variables above.
+	key        string // the usable key, trimmed; empty when keyProblem is set
+	keySource  string // the variable the key came from
+	keyProblem string // why there is no usable key, naming the variable
+	warnings   []string
+}
+
+// LogValue leaves every secret out of log lines.
+func (c config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("base_url", c.BaseURL),
+		slog.String("key", keyHint(c.key)),
+		slog.String("key_source", c.keySource),
+		slog.Duration("request_timeout", c.RequestTimeout),
+		slog.Duration("call_budget", c.CallBudget),
+		slog.Int("rate_limit", c.RateLimit),
+	)
+}
+
+// keyHint shows a key's prefix only, e.g. "fl_live_…", enough to tell a
+// test key from a live one.
+func keyHint(key string) string {
+	if key == "" {
+		return "none"
+	}
+	prefix, rest, ok := strings.Cut(key, "_")
+	if !ok || len(prefix) > 4 {
+		return "…"
+	}
+	if mode, _, ok := strings.Cut(rest, "_"); ok && len(mode) <= 4 {
+		return prefix + "_" + mode + "_…"
+	}
+	return prefix + "_…"
+}
+
+// loadConfig reads the configuration from environ (NAME → value). A missing
+// or unusable key is not an error: it is recorded in keyProblem so that the
+// server still starts and every tool can say what to fix. An unusable value
+// anywhere else is an error.
+func loadConfig(environ map[string]string) (config, error) {
+	cfg, err := env.ParseAsWithOptions[config](env.Options{Environment: environ})
+	if err != nil {
+		return config{}, fmt.Errorf("configuration: %w", err)
+	}
+	if err := cfg.resolveBaseURL(environ); err != nil {
+		return config{}, err
+	}
+	if err := cfg.validate(); err != nil {
+		return config{}, err
+	}
+	cfg.resolveKey(environ)
+	return cfg, nil
+}
+
+func (c *config) resolveBaseURL(environ map[string]string) error {
+	raw, set := environ[envBaseURL]
+	switch {
+	case !set:
+		c.BaseURL = client.DefaultBaseURL
+		return nil
+	case strings.TrimSpace(raw) == "":
+		return fmt.Errorf("configuration: %s is set but empty; unset it to use %s, or set it to the API base URL",
+			envBaseURL, client.DefaultBaseURL)
+	}
+	c.BaseURL = strings.TrimSpace(raw)
+	if _, err := client.New(client.Options{BaseURL: c.BaseURL, APIKey: "-"}); err != nil {
+		return fmt.Errorf("configuration: %s: %v", envBaseURL, err)
+	}
+	return nil
+}
+
+func (c *config) validate() error {
+	switch {
+	case c.RequestTimeout <= 0:
+		return errors.New("configuration: HMS_SOVEREIGN_REQUEST_TIMEOUT must be positive, e.g. 10s")
+	case c.CallBudget < c.RequestTimeout:
+		return errors.New("configuration: HMS_SOVEREIGN_CALL_BUDGET must be at least HMS_SOVEREIGN_REQUEST_TIMEOUT")
+	case c.MaxRetries < 0 || c.MaxRetries > 10:
+		return errors.New("configuration: HMS_SOVEREIGN_MAX_RETRIES must be between 0 and 10")
+	case c.RateLimit <= 0:
+		return errors.New("configuration: HMS_SOVEREIGN_RATE_LIMIT must be positive (requests per minute)")
+	case c.Heartbeat <= 0:
+		return errors.New("configuration: HMS_SOVEREIGN_HEARTBEAT must be positive, e.g. 25s")
+	}
+	return nil
+}
+
+// resolveKey picks the key by precedence: HMS_SOVEREIGN_API_KEY, then the
+// file named by HMS_SOVEREIGN_API_KEY_FILE, then VOICEDOCK_API_KEY. Empty
+// values count as unset. Surrounding whitespace is trimmed; anything else
+// wrong with the winner becomes keyProblem, which never repeats the value.
+func (c *config) resolveKey(environ map[string]string) {
+	type candidate struct{ source, value string }
+	var found []candidate
+	if v := strings.TrimSpace(c.APIKey); v != "" {
+		found = append(found, candidate{envAPIKey, v})
+	}
+	if c.APIKeyFile != "" {
+		data, err := os.ReadFile(c.APIKeyFile)
+		if err != nil {
+			c.keyProblem = fmt.Sprintf("%s names a file that cannot be read (%v)", envAPIKeyFile,
+				errors.Unwrap(err))
+			return
+		}
+		found = append(found, candidate{envAPIKeyFile, strings.TrimSpace(string(data))})
+	}
+	if v := strings.TrimSpace(c.APIKeyAlias); v != "" {
+		found = append(found, candidate{envAPIKeyAlias, v})
+	}
+
+	if len(found) == 0 {
+		c.keyProblem = missingKeyProblem(environ)
+		return
+	}
+	winner := found[0]
+	for _, other := range found[1:] {
+		if other.value != winner.value {
+			c.warnings = append(c.warnings, fmt.Sprintf("%s and %s hold different keys; using %s",
+				winner.source, other.source, winner.source))
+		}
+	}
+	c.keySource = winner.source
+	if problem := keyValueProblem(winner.value); problem != "" {
+		c.keyProblem = winner.source + " " + problem
+		return
+	}
+	c.key = winner.value
+}
+
+func missingKeyProblem(environ map[string]string) string {
+	for _, name := range []string{envAPIKey, envAPIKeyAlias} {
+		if _, set := environ[name]; set {
+			return fmt.Sprintf("%s is set but empty (or only whitespace), and no other key variable is set", name)
+		}
+	}
+	return fmt.Sprintf("no API key is configured: %s is not set (nor %s)", envAPIKey, envAPIKeyAlias)
+}
+
+// keyValueProblem says what makes a trimmed key unusable, or "".
+func keyValueProblem(key string) string {
+	if strings.HasPrefix(key, "$") || strings.Contains(key, "${") {
+		return "holds an unexpanded placeholder like ${...} instead of a key: the MCP client did not " +
+			"substitute it, so put the key itself in the client's env block"
+	}
+	for i, r := range key {
+		if r > unicode.MaxASCII || !unicode.IsPrint(r) || unicode.IsSpace(r) || strings.ContainsRune("\"'`", r) {
+			return fmt.Sprintf("contains a space, quote mark or unprintable character at position %d, "+
+				"which no API key has; copy the key again from the dashboard", i+1)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,128 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
+
+// keyHelp tells where API keys come from.
+const keyHelp = "API keys are created in the VoiceDock dashboard under Settings → API Keys. " +
+	"To try this server without an account, start it with --sandbox."
+
+// errorResult turns a client error into an isError result that says what
+// happened and what the model or its user can do next. action names what was
+// attempted, e.g. "get account information".
+func errorResult(action string, err error) *mcp.CallToolResult {
+	return mcp.NewToolResultError(action + " failed: " + Explain(err))
+}
+
+// Explain describes err for a model or a person: what happened and what to
+// do next, by class of failure.
+func Explain(err error) string {
+	var (
+		creds   *client.CredentialsError
+		limited *client.RateLimitError
+		apiErr  *client.APIError
+		netErr  *client.NetworkError
+	)
+	switch {
+	case errors.As(err, &creds):
+		return creds.Problem + ". Set HMS_SOVEREIGN_API_KEY in the MCP server's environment and restart it. " + keyHelp
+	case errors.As(err, &limited):
+		return rateLimitText(limited)
+	case errors.Is(err, client.ErrKeyExpired):
+		return "the API key has expired (" + apiText(err) + "). Create a new key in the dashboard " +
+			"(Settings → API Keys), put it in HMS_SOVEREIGN_API_KEY and restart the server. Retrying will not help."
+	case errors.Is(err, client.ErrKeyRevoked):
+		return "the API key has been revoked (" + apiText(err) + "). Create a new key in the dashboard " +
+			"(Settings → API Keys), put it in HMS_SOVEREIGN_API_KEY and restart the server. Retrying will not help."
+	case errors.Is(err, client.ErrUnauthorized):
+		return "the API rejected the API key in HMS_SOVEREIGN_API_KEY (" + apiText(err) + "). " +
+			"Check that it holds a current key, copied whole. Retrying will not help. " + keyHelp
+	case errors.Is(err, client.ErrForbidden):
+		return "the API key is valid but has no access to this (" + apiText(err) + "). " +
+			"Use a key of the organization that owns the resource. Retrying will not help."
+	case errors.Is(err, client.ErrInsufficientCredit):
+		return insufficientCreditText(err)
+	case errors.Is(err, client.ErrNotFound):
+		return "not found (" + apiText(err) + ")."
+	case errors.Is(err, client.ErrInvalidRequest):
+		return "the API refused the request as invalid (" + apiText(err) + "). Correct the arguments and try again."
+	case errors.As(err, &apiErr) && apiErr.Status >= 500:
+		return fmt.Sprintf("the VoiceDock API is unavailable (%s) after %s. Try again in a minute.",
+			apiText(err), attemptsText(apiErr.Attempts))
+	case errors.As(err, &netErr):
+		return networkText(netErr)
+	case errors.Is(err, context.Canceled):
+		return "the request was canceled."
+	case errors.As(err, &apiErr):
+		return apiText(err) + "."
+	}
+	return err.Error()
+}
+
+// apiText is the API's own status, code and message.
+func apiText(err error) string {
+	var apiErr *client.APIError
+	if !errors.As(err, &apiErr) {
+		return err.Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "HTTP %d", apiErr.Status)
+	if apiErr.Code != "" {
+		fmt.Fprintf(&b, " %s", apiErr.Code)
+	}
+	if apiErr.Message != "" {
+		fmt.Fprintf(&b, ": %s", apiErr.Message)
+	}
+	if apiErr.Param != "" {
+		fmt.Fprintf(&b, "; field %q", apiErr.Param)
+	}
+	for _, d := range apiErr.Details {
+		fmt.Fprintf(&b, "; %s", d)
+	}
+	return b.String()
+}
+
+func rateLimitText(e *client.RateLimitError) string {
+	wait := max(e.RetryAfter.Round(time.Second), time.Second)
+	at := time.Now().Add(e.RetryAfter).UTC().Format("15:04:05 UTC")
+	limit := fmt.Sprintf("the API allows %d requests per minute per key", e.Limit)
+	if e.API == nil {
+		return fmt.Sprintf("rate limited: %s and this server's share of that budget is spent, so the request "+
+			"was not sent. Retry after %s (at %s).", limit, wait, at)
+	}
+	return fmt.Sprintf("rate limited by the API (%s): %s. Retry after %s (at %s), not sooner.",
+		apiText(e.API), limit, wait, at)
+}
+
+func insufficientCreditText(err error) string {
+	var apiErr *client.APIError
+	text := "the organization has insufficient credits (" + apiText(err) + ")"
+	if errors.As(err, &apiErr) && apiErr.Balance != nil {
+		text += fmt.Sprintf("; balance %.2f minutes", *apiErr.Balance)
+	}
+	return text + ". Credits are bought in the VoiceDock dashboard (billing); get_account_information shows the balance."
+}
+
+func networkText(e *client.NetworkError) string {
+	text := fmt.Sprintf("could not reach the VoiceDock API (%v) after %s.", e.Err, attemptsText(e.Attempts))
+	if e.MaybeSent && e.Method != "GET" {
+		return text + " The request may have reached the API and taken effect: check before repeating it."
+	}
+	return text + " The API may be down or unreachable from this machine; try again in a minute."
+}
+
+func attemptsText(n int) string {
+	if n <= 1 {
+		return "1 attempt (not retried)"
+	}
+	return fmt.Sprintf("%d attempts (retried %d times)", n, n-1)
+}
