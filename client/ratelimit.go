@@ -16,10 +16,10 @@ import (
 // RateLimit is the request budget the API reported in the X-RateLimit-*
 // headers of one response. Zero values mean the header was absent.
 type RateLimit struct {
-	Limit     int       `json:"limit,omitempty"`     // requests allowed per window
-	Remaining int       `json:"remaining"`           // requests left in the window
-	Reset     time.Time `json:"reset,omitzero"`      // when the window resets
-	Known     bool      `json:"-"`                   // whether any header was present
+	Limit     int       `json:"limit,omitempty"` // requests allowed per window
+	Remaining int       `json:"remaining"`       // requests left in the window
+	Reset     time.Time `json:"reset,omitzero"`  // when the window resets
+	Known     bool      `json:"-"`               // whether any header was present
 }
 
 // maxRetryAfter caps a server-requested wait. Anything longer is treated as

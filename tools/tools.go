@@ -24,4 +24,3 @@ func structuredResult(v any) (*mcp.CallToolResult, error) {
 	}
 	return mcp.NewToolResultStructured(v, string(text)), nil
 }
-
