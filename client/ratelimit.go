@@ -110,11 +110,12 @@ type pacer struct {
 }
 
 // newPacer paces to limit requests per window. The bucket holds a tenth of
-// the limit as burst and refills at the rest over one window, so that any
-// interval of one window length admits at most the limit.
+// the limit as burst and refills at 80% of the limit per window, so that any
+// interval of one window length admits at most 90% of the limit: the rest is
+// headroom for requests that leave late and land in the next window.
 func newPacer(limit int, window time.Duration) *pacer {
 	burst := max(1, limit/10)
-	perSecond := float64(max(1, limit-burst)) / window.Seconds()
+	perSecond := float64(max(1, limit-2*burst)) / window.Seconds()
 	return &pacer{bucket: rate.NewLimiter(rate.Limit(perSecond), burst), limit: limit}
 }
 

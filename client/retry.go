@@ -82,22 +82,17 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return fits(ctx, maxBackoff(attempt)), err
 	}
 
-	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
-		// The API did not act on a 429, so any method may be retried.
-		wait, ok := serverWait(resp.Header, time.Now())
-		if !ok {
-			wait = maxBackoff(attempt)
-		}
-		return fits(ctx, wait+retryJitter), nil
-	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented && state.idempotent:
-		wait, ok := serverWait(resp.Header, time.Now())
-		if !ok {
-			wait = maxBackoff(attempt)
-		}
+	// The API did not act on a 429, so any method may be retried; a 5xx
+	// only when repeating the request is harmless.
+	retryable := resp.StatusCode == http.StatusTooManyRequests ||
+		resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented && state.idempotent
+	if !retryable {
+		return false, nil
+	}
+	if wait, ok := serverWait(resp.Header, time.Now()); ok {
 		return fits(ctx, wait+retryJitter), nil
 	}
-	return false, nil
+	return fits(ctx, maxBackoff(attempt)), nil
 }
 
 // backoff is the wait before retry number attempt+1: the server's

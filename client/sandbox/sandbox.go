@@ -69,7 +69,8 @@ type Request struct {
 	Key       string // the Bearer token, verbatim after "Bearer "
 	Auth      string // the whole Authorization header
 	UserAgent string
-	Status    int // status answered; 0 for a dropped connection
+	Status    int       // status answered; 0 for a dropped connection
+	Time      time.Time // when the request arrived
 }
 
 // New returns a sandbox seeded with demo organizations and keys.
@@ -99,7 +100,8 @@ func New(opts Options) *Server {
 // limiting and the route's handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &statusRecorder{ResponseWriter: w}
-	defer func() { s.record(r, rec.status) }()
+	arrived := s.opts.Now()
+	defer func() { s.record(r, rec.status, arrived) }()
 
 	if f := s.takeFault(r); f != nil {
 		f.apply(rec, r)
@@ -127,14 +129,14 @@ func (s *Server) CountRequests(method, path string) int {
 	return n
 }
 
-func (s *Server) record(r *http.Request, status int) {
+func (s *Server) record(r *http.Request, status int, arrived time.Time) {
 	auth := r.Header.Get("Authorization")
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, Request{
 		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
 		Key: strings.TrimPrefix(auth, "Bearer "), Auth: auth,
-		UserAgent: r.UserAgent(), Status: status,
+		UserAgent: r.UserAgent(), Status: status, Time: arrived,
 	})
 }
 

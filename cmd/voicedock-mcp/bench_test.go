@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/voicedock/voicedock-mcp/client"
+	"github.com/voicedock/voicedock-mcp/client/sandbox"
+)
+
+// benchRateLimit is the request budget per minute of the benchmark sandbox
+// and client: high enough that neither ever paces or refuses a request.
+const benchRateLimit = 1 << 30
+
+// benchToolCall is the tools/call request BenchmarkToolCallInProcess sends.
+var benchToolCall = json.RawMessage(
+	`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_account_information","arguments":{}}}`)
+
+// benchSandbox is the one sandbox every benchmark of this package talks
+// to; it is started by the first benchmark that needs it and stopped by
+// TestMain.
+var benchSandbox struct {
+	once sync.Once
+	sb   *sandbox.Running
+	err  error
+}
+
+// TestMain stops the benchmark sandbox, if one was started, after all tests
+// and benchmarks have run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchSandbox.sb != nil {
+		_ = benchSandbox.sb.Close() // the process is exiting
+	}
+	os.Exit(code)
+}
+
+// startBenchSandbox returns the shared sandbox, starting it on first use.
+func startBenchSandbox(b *testing.B) *sandbox.Running {
+	b.Helper()
+	benchSandbox.once.Do(func() {
+		benchSandbox.sb, benchSandbox.err = sandbox.Start(sandbox.Options{
+			RateLimit: benchRateLimit, RateWindow: time.Minute,
+		})
+	})
+	if benchSandbox.err != nil {
+		b.Fatalf("start sandbox: %v", benchSandbox.err)
+	}
+	return benchSandbox.sb
+}
+
+// BenchmarkToolCallInProcess measures one tools/call get_account_information
+// through the server as the stdio transport runs it: the JSON-RPC request
+// handled by the MCP server built by newMCPServer, the API call to the
+// sandbox, and the response encoded to JSON. Only the pipe I/O of stdio is
+// missing; scripts/perf measures that end to end.
+func BenchmarkToolCallInProcess(b *testing.B) {
+	sb := startBenchSandbox(b)
+	api, err := client.New(client.Options{
+		BaseURL: sb.URL, APIKey: sandbox.DemoKey, RateLimit: benchRateLimit, MaxRetries: -1,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Logging as with HMS_SOVEREIGN_LOG_LEVEL=error: handlers exist but
+	// Info lines are dropped before formatting.
+	logger := slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError}))
+	srv := newMCPServer(api, logger)
+	ctx := context.Background()
+
+	// One call outside the timer checks the path works and opens the
+	// keep-alive connection to the sandbox.
+	checkToolCallResponse(b, srv.HandleMessage(ctx, benchToolCall))
+
+	b.ReportAllocs()
+	for b.Loop() {
+		resp := srv.HandleMessage(ctx, benchToolCall)
+		if _, err := json.Marshal(resp); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// checkToolCallResponse fails b unless resp is a successful tool result.
+func checkToolCallResponse(b *testing.B, resp mcp.JSONRPCMessage) {
+	b.Helper()
+	ok, isResponse := resp.(mcp.JSONRPCResponse)
+	if !isResponse {
+		b.Fatalf("tools/call answered %T, want a result: %+v", resp, resp)
+	}
+	result, isToolResult := ok.Result.(*mcp.CallToolResult)
+	if !isToolResult {
+		b.Fatalf("tools/call result is %T, want *mcp.CallToolResult", ok.Result)
+	}
+	if result.IsError {
+		b.Fatalf("get_account_information answered an error: %+v", result.Content)
+	}
+}
+
+// BenchmarkDirectGET measures a plain GET /account to the same sandbox
+// with the same key over a keep-alive connection: the floor the tool call
+// is compared against.
+func BenchmarkDirectGET(b *testing.B) {
+	sb := startBenchSandbox(b)
+	httpClient := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	defer httpClient.CloseIdleConnections()
+	req, err := http.NewRequest(http.MethodGet, sb.URL+"/account", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+sandbox.DemoKey)
+	req.Header.Set("Accept", "application/json")
+
+	get := func() {
+		resp, err := httpClient.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if resp.StatusCode != http.StatusOK {
+			b.Fatalf("GET /account answered %s", resp.Status)
+		}
+	}
+
+	get() // opens the keep-alive connection outside the timer
+	b.ReportAllocs()
+	for b.Loop() {
+		get()
+	}
+}
+
+func BenchmarkClientAccount(b *testing.B) {
+	sb := startBenchSandbox(b)
+	api, err := client.New(client.Options{
+		BaseURL: sb.URL, APIKey: sandbox.DemoKey, RateLimit: benchRateLimit, MaxRetries: -1,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := api.Account(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

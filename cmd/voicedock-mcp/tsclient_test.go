@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/voicedock/voicedock-mcp/client/sandbox"
+)
+
+// TestTypeScriptClient drives the real server binary with the official
+// TypeScript MCP SDK client (e2e/tsclient/client.mjs), over stdio and over
+// streamable HTTP, against an in-process sandbox API. It needs node and
+// `npm ci --prefix e2e/tsclient`; without them it skips, unless
+// VOICEDOCK_REQUIRE_TS_E2E=1 makes it fail instead.
+func TestTypeScriptClient(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", "..")) // cmd/voicedock-mcp → repository root
+	require.NoError(t, err)
+	require.FileExists(t, filepath.Join(root, "go.mod"), "the test must run from cmd/voicedock-mcp")
+	tsDir := filepath.Join(root, "e2e", "tsclient")
+	node := requireTSClient(t, tsDir)
+
+	bin := filepath.Join(t.TempDir(), "voicedock-mcp")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/voicedock-mcp")
+	build.Dir = root
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "go build: %s", out)
+
+	api, err := sandbox.Start(sandbox.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = api.Close() })
+
+	type testCase struct {
+		name string
+		key  string // "" leaves every key variable unset
+		// baseURL returns the API the server talks to; nil means api.
+		baseURL func(t *testing.T) string
+		check   func(t *testing.T, res toolResult)
+	}
+	wantError := func(parts ...string) func(*testing.T, toolResult) {
+		return func(t *testing.T, res toolResult) {
+			t.Logf("tool error text: %s", res.text())
+			assert.True(t, res.IsError, "isError; result: %+v", res)
+			for _, part := range parts {
+				assert.Contains(t, res.text(), part)
+			}
+		}
+	}
+	cases := []testCase{
+		{name: "good key", key: sandbox.DemoKey, check: func(t *testing.T, res toolResult) {
+			require.False(t, res.IsError, "isError; text: %s", res.text())
+			require.NotNil(t, res.StructuredContent, "structuredContent")
+			assert.Equal(t, "Acme Dental Group", res.StructuredContent["name"])
+			assert.InDelta(t, 1234.5, res.StructuredContent["minutes_balance"], 1e-9)
+			assert.Contains(t, res.StructuredContent, "rate_limit")
+			// The text content carries the same JSON, for clients that read
+			// only text.
+			structured, err := json.Marshal(res.StructuredContent)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(structured), res.text())
+		}},
+		{name: "bad key", key: "fl_test_not_a_key", check: wantError("rejected", "HMS_SOVEREIGN_API_KEY")},
+		{name: "expired key", key: sandbox.ExpiredKey, check: wantError("expired")},
+		{name: "forbidden key", key: sandbox.ForbiddenKey, check: wantError("no access")},
+		{name: "no key", check: wantError("HMS_SOVEREIGN_API_KEY", "Settings → API Keys")},
+		{
+			name: "rate limited", key: sandbox.DemoKey,
+			// A sandbox of its own with one request a minute, spent here, so
+			// the server's call is answered 429 with a Retry-After of about
+			// 60s: more than its 3s call budget, so it must give up at once.
+			baseURL: func(t *testing.T) string {
+				limited, err := sandbox.Start(sandbox.Options{RateLimit: 1, RateWindow: time.Minute})
+				require.NoError(t, err)
+				t.Cleanup(func() {
+					assert.Positive(t, count429(limited.Requests()), "the sandbox never answered 429")
+					_ = limited.Close()
+				})
+				spendBudget(t, limited.URL)
+				return limited.URL
+			},
+			check: wantError("rate limited", "Retry after"),
+		},
+	}
+
+	for _, transport := range []string{"stdio", "http"} {
+		t.Run(transport, func(t *testing.T) {
+			for _, tc := range cases {
+				t.Run(tc.name, func(t *testing.T) {
+					baseURL := api.URL
+					if tc.baseURL != nil {
+						baseURL = tc.baseURL(t)
+					}
+					env := serverEnv(baseURL, tc.key)
+
+					var args []string
+					if transport == "stdio" {
+						args = []string{"stdio", bin, "stdio"}
+					} else {
+						args = []string{"http", startHTTPServer(t, bin, env)}
+					}
+					got := runTSClient(t, node, tsDir, env, args...)
+
+					assert.NotEmpty(t, got.ProtocolVersion, "negotiated protocol version")
+					t.Logf("negotiated protocol version over %s: %s", transport, got.ProtocolVersion)
+					assert.Contains(t, got.Tools, "get_account_information")
+					tc.check(t, got.Result)
+				})
+			}
+		})
+	}
+}
+
+// requireTSClient returns the path of node, or skips (fails, with
+// VOICEDOCK_REQUIRE_TS_E2E=1) when node or the SDK is not installed.
+func requireTSClient(t *testing.T, tsDir string) string {
+	t.Helper()
+	missing := func(what string) {
+		const fix = "install node and run `npm ci --prefix e2e/tsclient`"
+		if os.Getenv("VOICEDOCK_REQUIRE_TS_E2E") == "1" {
+			t.Fatalf("%s, and VOICEDOCK_REQUIRE_TS_E2E=1 requires this test: %s", what, fix)
+		}
+		t.Skipf("skipping the TypeScript SDK end-to-end test: %s; to run it, %s", what, fix)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		missing("node is not on PATH")
+	}
+	if _, err := os.Stat(filepath.Join(tsDir, "node_modules", "@modelcontextprotocol", "sdk")); err != nil {
+		missing("e2e/tsclient/node_modules is missing")
+	}
+	return node
+}
+
+// serverEnv builds the environment of the server (and of node, which passes
+// it through over stdio) from scratch, so the developer's own HMS_SOVEREIGN_*
+// variables never leak in.
+func serverEnv(baseURL, key string) []string {
+	env := []string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + os.Getenv("HOME"),
+		"HMS_SOVEREIGN_BASE_URL=" + baseURL,
+		// Nothing may wait long: the budget bounds every tool call.
+		"HMS_SOVEREIGN_REQUEST_TIMEOUT=2s",
+		"HMS_SOVEREIGN_CALL_BUDGET=3s",
+	}
+	if key != "" {
+		env = append(env, "HMS_SOVEREIGN_API_KEY="+key)
+	}
+	return env
+}
+
+// spendBudget uses up the one request a rate-limited sandbox allows.
+func spendBudget(t *testing.T, baseURL string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, baseURL+"/account", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+sandbox.DemoKey)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, "spending the sandbox's only request")
+}
+
+func count429(reqs []sandbox.Request) int {
+	n := 0
+	for _, r := range reqs {
+		if r.Status == http.StatusTooManyRequests {
+			n++
+		}
+	}
+	return n
+}
+
+var httpURLLine = regexp.MustCompile(`MCP over streamable HTTP at (http://\S+)`)
+
+// startHTTPServer starts the binary in streamable HTTP mode on an ephemeral
+// loopback port and returns its /mcp URL. The process is stopped, and
+// waited for, when the test ends.
+func startHTTPServer(t *testing.T, bin string, env []string) string {
+	t.Helper()
+	stderr := &syncBuffer{}
+	cmd := exec.Command(bin, "http", "--addr", "127.0.0.1:0")
+	cmd.Env, cmd.Stdout, cmd.Stderr = env, stderr, stderr
+	require.NoError(t, cmd.Start())
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		// SIGTERM for a clean shutdown, as a process manager would stop it;
+		// SIGKILL if it does not stop soon.
+		signaled := cmd.Process.Signal(syscall.SIGTERM) == nil
+		select {
+		case err := <-exited:
+			if signaled {
+				assert.NoError(t, err, "the server's exit after SIGTERM")
+			}
+		case <-time.After(5 * time.Second):
+			_ = cmd.Process.Kill()
+			<-exited
+			t.Errorf("the server did not stop within 5s of SIGTERM")
+		}
+		if t.Failed() {
+			t.Logf("server stderr:\n%s", stderr)
+		}
+	})
+
+	deadline := time.After(15 * time.Second)
+	for {
+		if m := httpURLLine.FindStringSubmatch(stderr.String()); m != nil {
+			return m[1]
+		}
+		select {
+		case err := <-exited:
+			exited <- err // for the cleanup
+			t.Fatalf("the server exited before listening (%v); stderr:\n%s", err, stderr)
+		case <-deadline:
+			t.Fatalf("the server printed no listen URL within 15s; stderr:\n%s", stderr)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// tsOutput is the one JSON line client.mjs prints.
+type tsOutput struct {
+	ProtocolVersion string     `json:"protocolVersion"`
+	Tools           []string   `json:"tools"`
+	Result          toolResult `json:"result"`
+	Error           string     `json:"error"`
+}
+
+// toolResult is the CallToolResult as the SDK returned it.
+type toolResult struct {
+	IsError bool `json:"isError"`
+	Content []struct {
+		Type string `json:"type"`
+		Text string `json:"text"`
+	} `json:"content"`
+	StructuredContent map[string]any `json:"structuredContent"`
+}
+
+// text joins the result's text content.
+func (r toolResult) text() string {
+	var parts []string
+	for _, c := range r.Content {
+		if c.Type == "text" {
+			parts = append(parts, c.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// runTSClient runs client.mjs with args and env and returns its output,
+// failing the test on a protocol-level failure.
+func runTSClient(t *testing.T, node, tsDir string, env []string, args ...string) tsOutput {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, append([]string{"client.mjs"}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = tsDir, env, &stdout, &stderr
+	err := cmd.Run()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("client.mjs stderr (with the server's logs over stdio):\n%s", stderr.String())
+		}
+	})
+
+	line := strings.TrimSpace(stdout.String())
+	if i := strings.LastIndexByte(line, '\n'); i >= 0 {
+		line = line[i+1:]
+	}
+	var got tsOutput
+	require.NoError(t, json.Unmarshal([]byte(line), &got), "client.mjs stdout: %q (run: %v)", stdout.String(), err)
+	require.Empty(t, got.Error, "protocol-level failure reported by the TypeScript SDK client")
+	require.NoError(t, err, "running client.mjs")
+	return got
+}
+
+// syncBuffer is a bytes.Buffer safe for a writing process and a reading test.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
