@@ -95,6 +95,9 @@ func rateLimitText(e *client.RateLimitError) string {
 	wait := max(e.RetryAfter.Round(time.Second), time.Second)
 	at := time.Now().Add(e.RetryAfter).UTC().Format("15:04:05 UTC")
 	limit := fmt.Sprintf("the API allows %d requests per minute per key", e.Limit)
+	if e.Limit == 1 {
+		limit = "the API allows 1 request per minute per key"
+	}
 	if e.API == nil {
 		return fmt.Sprintf("rate limited: %s and this server's share of that budget is spent, so the request "+
 			"was not sent. Retry after %s (at %s).", limit, wait, at)
