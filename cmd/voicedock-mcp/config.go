@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"reflect"
 	"strings"
 	"time"
 	"unicode"
@@ -86,7 +87,7 @@ func keyHint(key string) string {
 func loadConfig(environ map[string]string) (config, error) {
 	cfg, err := env.ParseAsWithOptions[config](env.Options{Environment: environ})
 	if err != nil {
-		return config{}, fmt.Errorf("configuration: %w", err)
+		return config{}, fmt.Errorf("configuration: %s", envErrorText(err))
 	}
 	if err := cfg.resolveBaseURL(environ); err != nil {
 		return config{}, err
@@ -96,6 +97,29 @@ func loadConfig(environ map[string]string) (config, error) {
 	}
 	cfg.resolveKey(environ)
 	return cfg, nil
+}
+
+// envErrorText names the environment variable behind each parse error;
+// the env package names only the Go field.
+func envErrorText(err error) string {
+	var agg env.AggregateError
+	if !errors.As(err, &agg) {
+		return err.Error()
+	}
+	texts := make([]string, 0, len(agg.Errors))
+	for _, e := range agg.Errors {
+		var pe env.ParseError
+		if !errors.As(e, &pe) {
+			texts = append(texts, e.Error())
+			continue
+		}
+		name := pe.Name
+		if f, ok := reflect.TypeFor[config]().FieldByName(pe.Name); ok {
+			name, _, _ = strings.Cut(f.Tag.Get("env"), ",")
+		}
+		texts = append(texts, fmt.Sprintf("%s: %v", name, pe.Err))
+	}
+	return strings.Join(texts, "; ")
 }
 
 func (c *config) resolveBaseURL(environ map[string]string) error {

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestKeyResolution(t *testing.T) {
+	keyFile := filepath.Join(t.TempDir(), "key")
+	require.NoError(t, os.WriteFile(keyFile, []byte("fl_live_fromfile\n"), 0o600))
+
+	tests := []struct {
+		name        string
+		env         map[string]string
+		wantKey     string
+		wantSource  string
+		wantProblem string // substring; "" means the key is usable
+		wantWarning string
+	}{
+		{name: "unset", env: map[string]string{},
+			wantProblem: "HMS_SOVEREIGN_API_KEY is not set"},
+		{name: "empty", env: map[string]string{envAPIKey: ""},
+			wantProblem: "HMS_SOVEREIGN_API_KEY is set but empty"},
+		{name: "spaces", env: map[string]string{envAPIKey: "   "},
+			wantProblem: "HMS_SOVEREIGN_API_KEY is set but empty"},
+		{name: "windows clipboard", env: map[string]string{envAPIKey: "fl_live_abc123\r\n"},
+			wantKey: "fl_live_abc123", wantSource: envAPIKey},
+		{name: "leading space", env: map[string]string{envAPIKey: " fl_live_abc123"},
+			wantKey: "fl_live_abc123", wantSource: envAPIKey},
+		{name: "placeholder", env: map[string]string{envAPIKey: "${HMS_SOVEREIGN_API_KEY}"},
+			wantProblem: "unexpanded placeholder"},
+		{name: "env placeholder", env: map[string]string{envAPIKey: "$HMS_KEY"},
+			wantProblem: "unexpanded placeholder"},
+		{name: "inner space", env: map[string]string{envAPIKey: "fl_live_abc 123"},
+			wantProblem: "position 12"},
+		{name: "curly quote", env: map[string]string{envAPIKey: "fl_live_abc\u2019123"},
+			wantProblem: "quote mark or unprintable character"},
+		{name: "straight quotes", env: map[string]string{envAPIKey: `"fl_live_abc123"`},
+			wantProblem: "quote mark"},
+		{name: "control character", env: map[string]string{envAPIKey: "fl_live_\x00abc"},
+			wantProblem: "unprintable"},
+		{name: "alias alone", env: map[string]string{envAPIKeyAlias: "fl_live_alias"},
+			wantKey: "fl_live_alias", wantSource: envAPIKeyAlias},
+		{name: "empty main, alias set", env: map[string]string{envAPIKey: "", envAPIKeyAlias: "fl_live_alias"},
+			wantKey: "fl_live_alias", wantSource: envAPIKeyAlias},
+		{name: "both differ", env: map[string]string{envAPIKey: "fl_live_main", envAPIKeyAlias: "fl_live_alias"},
+			wantKey: "fl_live_main", wantSource: envAPIKey,
+			wantWarning: "HMS_SOVEREIGN_API_KEY and VOICEDOCK_API_KEY hold different keys; using HMS_SOVEREIGN_API_KEY"},
+		{name: "both same", env: map[string]string{envAPIKey: "fl_live_x", envAPIKeyAlias: "fl_live_x"},
+			wantKey: "fl_live_x", wantSource: envAPIKey},
+		{name: "file with newline", env: map[string]string{envAPIKeyFile: keyFile},
+			wantKey: "fl_live_fromfile", wantSource: envAPIKeyFile},
+		{name: "missing file", env: map[string]string{envAPIKeyFile: filepath.Join(t.TempDir(), "none")},
+			wantProblem: "HMS_SOVEREIGN_API_KEY_FILE names a file that cannot be read"},
+		{name: "alias empty only", env: map[string]string{envAPIKeyAlias: " "},
+			wantProblem: "VOICEDOCK_API_KEY is set but empty"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := loadConfig(tc.env)
+
+			require.NoError(t, err, "a key problem must not stop the server")
+			assert.Equal(t, tc.wantKey, cfg.key)
+			if tc.wantProblem == "" {
+				assert.Empty(t, cfg.keyProblem)
+				assert.Equal(t, tc.wantSource, cfg.keySource)
+			} else {
+				assert.Contains(t, cfg.keyProblem, tc.wantProblem)
+				for _, v := range tc.env {
+					if len(v) > 3 {
+						assert.NotContains(t, cfg.keyProblem, v, "the problem must not repeat the value")
+					}
+				}
+			}
+			if tc.wantWarning != "" {
+				assert.Contains(t, cfg.warnings, tc.wantWarning)
+			} else {
+				assert.Empty(t, cfg.warnings)
+			}
+		})
+	}
+}
+
+func TestConfigRefusesBadValues(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		wantErr string
+	}{
+		{name: "empty base URL", env: map[string]string{envBaseURL: ""}, wantErr: "HMS_SOVEREIGN_BASE_URL is set but empty"},
+		{name: "base URL without scheme", env: map[string]string{envBaseURL: "api.hmsovereign.com/api/v1"},
+			wantErr: "must start with https://"},
+		{name: "base URL with credentials", env: map[string]string{envBaseURL: "http://u:CANARY_PW@127.0.0.1/api/v1"},
+			wantErr: "must not contain credentials"},
+		{name: "base URL with query", env: map[string]string{envBaseURL: "http://127.0.0.1/api/v1?token=CANARY_Q"},
+			wantErr: "must not contain a query"},
+		{name: "bad duration", env: map[string]string{"HMS_SOVEREIGN_REQUEST_TIMEOUT": "ten"},
+			wantErr: "HMS_SOVEREIGN_REQUEST_TIMEOUT"},
+		{name: "budget below timeout", env: map[string]string{"HMS_SOVEREIGN_CALL_BUDGET": "1s"},
+			wantErr: "HMS_SOVEREIGN_CALL_BUDGET must be at least"},
+		{name: "bad log level", env: map[string]string{"HMS_SOVEREIGN_LOG_LEVEL": "loud"},
+			wantErr: "HMS_SOVEREIGN_LOG_LEVEL"},
+		{name: "negative retries", env: map[string]string{"HMS_SOVEREIGN_MAX_RETRIES": "-1"},
+			wantErr: "HMS_SOVEREIGN_MAX_RETRIES"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := loadConfig(tc.env)
+
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.wantErr)
+			assert.NotContains(t, err.Error(), "CANARY")
+		})
+	}
+}
+
+func TestConfigDefaults(t *testing.T) {
+	cfg, err := loadConfig(map[string]string{envAPIKey: "fl_live_x"})
+
+	require.NoError(t, err)
+	assert.Equal(t, "https://api.hmsovereign.com/api/v1", cfg.BaseURL)
+	assert.Equal(t, "127.0.0.1:8080", cfg.HTTPAddr, "HTTP modes must default to loopback")
+	assert.Equal(t, 100, cfg.RateLimit)
+	assert.Less(t, cfg.CallBudget.Seconds(), 30.0, "the budget must end before clients give up")
+}
+
+func TestKeyNeverLogged(t *testing.T) {
+	cfg, err := loadConfig(map[string]string{envAPIKey: "fl_live_CANARY_7f3a"})
+	require.NoError(t, err)
+
+	assert.Equal(t, "fl_live_…", keyHint(cfg.key))
+	assert.NotContains(t, cfg.LogValue().String(), "CANARY")
+}
