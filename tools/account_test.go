@@ -48,7 +48,7 @@ func TestGetAccountInformation(t *testing.T) {
 			},
 			wantText: []string{"unavailable", "HTTP 503", "3 attempts (retried 2 times)"}},
 		{name: "unreachable", key: sandbox.DemoKey, wantError: true,
-			prepare: func(sb *sandbox.Server) { sb.InjectFault(sandbox.Fault{Drop: true}) },
+			prepare:  func(sb *sandbox.Server) { sb.InjectFault(sandbox.Fault{Drop: true}) },
 			wantText: []string{"could not reach the VoiceDock API", "retried"}},
 	}
 	for _, tc := range tests {
