@@ -110,7 +110,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(rec, r)
 }
 
-// Requests returns every request seen so far, oldest first.
+// Requests returns the requests seen so far, oldest first: all of them, up
+// to the last 10,000.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -129,6 +130,10 @@ func (s *Server) CountRequests(method, path string) int {
 	return n
 }
 
+// maxRecorded bounds the request log, so that a long-running --sandbox
+// server does not grow without end; the oldest entries go first.
+const maxRecorded = 10000
+
 func (s *Server) record(r *http.Request, status int, arrived time.Time) {
 	auth := r.Header.Get("Authorization")
 	s.mu.Lock()
@@ -138,6 +143,9 @@ func (s *Server) record(r *http.Request, status int, arrived time.Time) {
 		Key: strings.TrimPrefix(auth, "Bearer "), Auth: auth,
 		UserAgent: r.UserAgent(), Status: status, Time: arrived,
 	})
+	if len(s.requests) > maxRecorded {
+		s.requests = append(s.requests[:0], s.requests[len(s.requests)-maxRecorded:]...)
+	}
 }
 
 // call is what a route handler receives: the request, its body decoded

@@ -17,6 +17,10 @@ import (
 // signal before connections are closed.
 const shutdownGrace = 10 * time.Second
 
+// sessionIdleTTL is how long the state of an HTTP session that was never
+// closed is kept after its last request.
+const sessionIdleTTL = time.Hour
+
 // serve runs the MCP server on the transport inv names until ctx ends or
 // stdin reaches EOF.
 func (a *app) serve(ctx context.Context, inv invocation, stdin io.Reader, stdout io.Writer) error {
@@ -28,6 +32,10 @@ func (a *app) serve(ctx context.Context, inv invocation, stdin io.Reader, stdout
 	case cmdHTTP:
 		streamable := server.NewStreamableHTTPServer(a.mcp,
 			server.WithEndpointPath("/mcp"),
+			// Track sessions, so that a session this process never issued
+			// or has ended gets 404 and the client starts a new one.
+			server.WithStateful(true),
+			server.WithSessionIdleTTL(sessionIdleTTL),
 			server.WithHeartbeatInterval(a.cfg.Heartbeat),
 			server.WithStreamableHTTPLogger(a.logger),
 			// hostGuard checks Host and Origin for every route, with the
@@ -35,7 +43,7 @@ func (a *app) serve(ctx context.Context, inv invocation, stdin io.Reader, stdout
 			server.WithDisableLocalhostProtection(true),
 		)
 		mux := http.NewServeMux()
-		mux.Handle("/mcp", streamable)
+		mux.Handle("/mcp", requireSession(streamable))
 		return a.serveHTTP(ctx, addr, "streamable HTTP", "/mcp", mux, streamable.CloseSessions)
 	case cmdSSE:
 		sse := server.NewSSEServer(a.mcp, a.sseOptions()...)

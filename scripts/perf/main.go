@@ -3,8 +3,9 @@
 //
 //   - tools/call get_account_information latency over the server's stdio,
 //     against a direct HTTP GET /account to the same sandbox with the same
-//     key: p50, p90 and p99 of each and their ratio (target: p50 ratio
-//     at most 1.2);
+//     key: p50, p90 and p99 of each and their ratio (target: p50 ratio at
+//     most 1.2). A ping over the same stdio shows what the transport alone
+//     costs;
 //   - cold start, from exec until the initialize response is read (target:
 //     under 20 ms at the median);
 //   - peak resident memory (VmHWM) of the stdio server after the latency
@@ -15,7 +16,10 @@
 // to matter, and talks to nothing else. Run it from anywhere inside the
 // module:
 //
-//	go run ./scripts/perf [-n 2000] [-runs 30]
+//	go run ./scripts/perf [-n 2000] [-runs 30] [-server-env GOMAXPROCS=1] [-bin PATH]
+//
+// -bin measures a binary built elsewhere instead, e.g. to compare a change
+// to the server against the current one in two runs.
 //
 // A target that is not met is reported, not treated as a failure: the exit
 // status is 1 only when a measurement could not be taken.
@@ -39,7 +43,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/voicedock/voicedock-mcp/client/sandbox"
@@ -49,14 +52,14 @@ import (
 const (
 	maxRatioP50  = 1.2
 	maxColdStart = 20 * time.Millisecond
-	maxPeakRSS   = 20_000_000 // bytes (20 MB)
+	maxPeakRSS   = 20_000_000 // bytes: 20 MB
 )
 
 // rateLimit is the requests per minute both the sandbox and the server are
 // configured with: far above what a run sends, so neither paces nor refuses.
 const rateLimit = 1_000_000
 
-// Requests the stdio client sends. The protocol version is the one the
+// Messages the stdio client sends. The protocol version is the one the
 // server is tested against.
 const (
 	initializeRequest = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",` +
@@ -64,37 +67,64 @@ const (
 	initializedNotification = `{"jsonrpc":"2.0","method":"notifications/initialized"}` + "\n"
 	toolCallFormat          = `{"jsonrpc":"2.0","id":%d,"method":"tools/call",` +
 		`"params":{"name":"get_account_information","arguments":{}}}` + "\n"
+	pingFormat = `{"jsonrpc":"2.0","id":%d,"method":"ping"}` + "\n"
 )
 
+// envList collects repeated -server-env flags.
+type envList []string
+
+func (e *envList) String() string { return strings.Join(*e, " ") }
+
+func (e *envList) Set(kv string) error {
+	if name, _, ok := strings.Cut(kv, "="); !ok || name == "" {
+		return errors.New("want NAME=VALUE")
+	}
+	*e = append(*e, kv)
+	return nil
+}
+
 func main() {
-	n := flag.Int("n", 2000, "sequential round trips measured on each path")
-	warmup := flag.Int("warmup", 100, "round trips on each path before measuring")
-	runs := flag.Int("runs", 30, "cold starts measured")
+	var cfg config
+	flag.IntVar(&cfg.n, "n", 2000, "sequential round trips measured on each path")
+	flag.IntVar(&cfg.warmup, "warmup", 100, "round trips on each path before measuring")
+	flag.IntVar(&cfg.runs, "runs", 30, "cold starts measured")
+	flag.StringVar(&cfg.bin, "bin", "", "server binary to measure instead of building ./cmd/voicedock-mcp")
+	flag.Var(&cfg.serverEnv, "server-env", "extra NAME=VALUE for the server's environment, e.g. GOMAXPROCS=1 (repeatable)")
 	timeout := flag.Duration("timeout", 5*time.Minute, "bound on the whole run")
 	flag.Parse()
-	if *n < 1 || *runs < 1 || *warmup < 0 {
+	if cfg.n < 1 || cfg.runs < 1 || cfg.warmup < 0 {
 		fmt.Fprintln(os.Stderr, "perf: -n and -runs must be positive, -warmup not negative")
 		os.Exit(2)
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	if err := run(ctx, *n, *warmup, *runs); err != nil {
+	if err := run(ctx, cfg); err != nil {
 		fmt.Fprintf(os.Stderr, "perf: %v\n", err)
 		os.Exit(1)
 	}
 }
 
+// config is what the flags set.
+type config struct {
+	n, warmup, runs int
+	bin             string
+	serverEnv       envList
+}
+
 // run takes every measurement and prints the report.
-func run(ctx context.Context, n, warmup, runs int) error {
-	dir, err := os.MkdirTemp("", "voicedock-perf-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "voicedock-mcp")
-	if err := buildServer(ctx, bin); err != nil {
-		return err
+func run(ctx context.Context, cfg config) error {
+	bin := cfg.bin
+	if bin == "" {
+		dir, err := os.MkdirTemp("", "voicedock-perf-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		bin = filepath.Join(dir, "voicedock-mcp")
+		if err := buildServer(ctx, bin); err != nil {
+			return err
+		}
 	}
 
 	sb, err := sandbox.Start(sandbox.Options{RateLimit: rateLimit, RateWindow: time.Minute})
@@ -102,22 +132,24 @@ func run(ctx context.Context, n, warmup, runs int) error {
 		return fmt.Errorf("start sandbox: %w", err)
 	}
 	defer sb.Close()
-	env := []string{
+	// The server gets exactly this environment and -server-env, so that no
+	// key or setting of the caller's leaks in.
+	env := append([]string{
 		"HMS_SOVEREIGN_API_KEY=" + sandbox.DemoKey,
 		"HMS_SOVEREIGN_BASE_URL=" + sb.URL,
 		"HMS_SOVEREIGN_LOG_LEVEL=error",
 		"HMS_SOVEREIGN_RATE_LIMIT=" + strconv.Itoa(rateLimit),
-	}
+	}, cfg.serverEnv...)
 
-	cold, err := measureColdStarts(ctx, bin, env, runs)
+	cold, err := measureColdStarts(ctx, bin, env, cfg.runs)
 	if err != nil {
 		return fmt.Errorf("cold start: %w", err)
 	}
-	lat, err := measureLatency(ctx, bin, env, sb.URL, n, warmup)
+	lat, err := measureLatency(ctx, bin, env, sb.URL, cfg.n, cfg.warmup)
 	if err != nil {
 		return fmt.Errorf("latency: %w", err)
 	}
-	report(os.Stdout, n, runs, cold, lat)
+	report(os.Stdout, cfg, cold, lat)
 	return nil
 }
 
@@ -165,14 +197,14 @@ func measureColdStarts(ctx context.Context, bin string, env []string, runs int) 
 
 // latency is what measureLatency found.
 type latency struct {
-	stdio, direct []time.Duration
-	peakRSS       int64 // bytes
+	toolCall, direct, ping []time.Duration
+	peakRSS                int64 // bytes
 }
 
-// measureLatency starts one server session and times n sequential tool
-// calls over its stdio and n direct GETs of /account, interleaved one for
-// one so that both paths see the same machine conditions. It then reads the
-// server's peak resident memory.
+// measureLatency starts one server session and times n sequential rounds,
+// each one tool call over its stdio, one direct GET /account and one ping
+// over its stdio, so that all three see the same machine conditions. It
+// then reads the server's peak resident memory.
 func measureLatency(ctx context.Context, bin string, env []string, baseURL string, n, warmup int) (latency, error) {
 	s, err := startServer(ctx, bin, env)
 	if err != nil {
@@ -192,9 +224,15 @@ func measureLatency(ctx context.Context, bin string, env []string, baseURL strin
 	}
 	defer get.client.CloseIdleConnections()
 
-	lat := latency{stdio: make([]time.Duration, 0, n), direct: make([]time.Duration, 0, n)}
+	lat := latency{
+		toolCall: make([]time.Duration, 0, n),
+		direct:   make([]time.Duration, 0, n),
+		ping:     make([]time.Duration, 0, n),
+	}
+	id := int64(1) // initialize had id 1
 	for i := range warmup + n {
-		stdioTime, err := s.toolCall(int64(i + 2)) // id 1 was initialize
+		id++
+		toolCallTime, err := s.toolCall(id)
 		if err != nil {
 			return latency{}, err
 		}
@@ -202,9 +240,15 @@ func measureLatency(ctx context.Context, bin string, env []string, baseURL strin
 		if err != nil {
 			return latency{}, err
 		}
+		id++
+		pingTime, err := s.ping(id)
+		if err != nil {
+			return latency{}, err
+		}
 		if i >= warmup {
-			lat.stdio = append(lat.stdio, stdioTime)
+			lat.toolCall = append(lat.toolCall, toolCallTime)
 			lat.direct = append(lat.direct, directTime)
+			lat.ping = append(lat.ping, pingTime)
 		}
 	}
 
@@ -265,17 +309,7 @@ func (s *server) initialize() error {
 // the time from writing the request until its response line was read. It
 // fails unless the tool answered a result that is not an error.
 func (s *server) toolCall(id int64) (time.Duration, error) {
-	request := fmt.Appendf(nil, toolCallFormat, id)
-	start := time.Now()
-	if _, err := s.stdin.Write(request); err != nil {
-		return 0, fmt.Errorf("write tools/call: %w", err)
-	}
-	line, err := s.readLine(id)
-	elapsed := time.Since(start)
-	if err != nil {
-		return 0, fmt.Errorf("tools/call: %w", err)
-	}
-	result, err := responseResult(line)
+	elapsed, result, err := s.roundTrip(fmt.Appendf(nil, toolCallFormat, id), id)
 	if err != nil {
 		return 0, fmt.Errorf("tools/call: %w", err)
 	}
@@ -283,15 +317,41 @@ func (s *server) toolCall(id int64) (time.Duration, error) {
 		IsError bool `json:"isError"`
 	}
 	if err := json.Unmarshal(result, &tool); err != nil || tool.IsError {
-		return 0, fmt.Errorf("get_account_information did not succeed: %.300s", result)
+		return 0, fmt.Errorf("get_account_information did not succeed: %q", truncate(result, 300))
 	}
 	return elapsed, nil
+}
+
+// ping sends a ping with id and returns the round-trip time.
+func (s *server) ping(id int64) (time.Duration, error) {
+	elapsed, _, err := s.roundTrip(fmt.Appendf(nil, pingFormat, id), id)
+	if err != nil {
+		return 0, fmt.Errorf("ping: %w", err)
+	}
+	return elapsed, nil
+}
+
+// roundTrip writes request and returns the time until the response with id
+// was read, and that response's result.
+func (s *server) roundTrip(request []byte, id int64) (time.Duration, json.RawMessage, error) {
+	start := time.Now()
+	if _, err := s.stdin.Write(request); err != nil {
+		return 0, nil, fmt.Errorf("write: %w", err)
+	}
+	line, err := s.readLine(id)
+	elapsed := time.Since(start)
+	if err != nil {
+		return 0, nil, err
+	}
+	result, err := responseResult(line)
+	return elapsed, result, err
 }
 
 // readLine reads stdout lines until the JSON-RPC response with id, skipping
 // notifications. Anything on stdout that is not a JSON-RPC 2.0 message is
 // an error: stdout belongs to the protocol.
 func (s *server) readLine(id int64) ([]byte, error) {
+	want := strconv.FormatInt(id, 10)
 	for {
 		line, err := s.stdout.ReadBytes('\n')
 		if err != nil {
@@ -304,7 +364,7 @@ func (s *server) readLine(id int64) ([]byte, error) {
 		if err := json.Unmarshal(line, &msg); err != nil || msg.JSONRPC != "2.0" {
 			return nil, fmt.Errorf("server wrote something other than JSON-RPC to stdout: %q", truncate(line, 200))
 		}
-		if string(msg.ID) == strconv.FormatInt(id, 10) {
+		if string(msg.ID) == want {
 			return line, nil
 		}
 	}
@@ -417,37 +477,48 @@ func peakRSS(pid int) (int64, error) {
 }
 
 // report prints the measurements and one verdict line per target.
-func report(w io.Writer, n, runs int, cold []time.Duration, lat latency) {
-	stdio, direct := percentiles(lat.stdio), percentiles(lat.direct)
+func report(w io.Writer, cfg config, cold []time.Duration, lat latency) {
+	toolCall, direct, ping := percentiles(lat.toolCall), percentiles(lat.direct), percentiles(lat.ping)
 	coldP := percentiles(cold)
-	ratio := func(i int) float64 { return float64(stdio[i]) / float64(direct[i]) }
+	ratio := [3]float64{}
+	for i := range ratio {
+		ratio[i] = float64(toolCall[i]) / float64(direct[i])
+	}
 
-	fmt.Fprintf(w, "voicedock-mcp performance: %s/%s, %d CPUs, %s\n\n", runtime.GOOS, runtime.GOARCH,
+	fmt.Fprintf(w, "voicedock-mcp performance: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH,
 		runtime.NumCPU(), runtime.Version())
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "get_account_information, %d sequential round trips per path\tp50\tp90\tp99\t\n", n)
-	fmt.Fprintf(tw, "tools/call over stdio\t%s\t%s\t%s\t\n", us(stdio[0]), us(stdio[1]), us(stdio[2]))
-	fmt.Fprintf(tw, "direct GET /account\t%s\t%s\t%s\t\n", us(direct[0]), us(direct[1]), us(direct[2]))
-	fmt.Fprintf(tw, "ratio stdio / direct\t%.2f\t%.2f\t%.2f\t\n", ratio(0), ratio(1), ratio(2))
-	fmt.Fprintf(tw, "\t\t\t\t\n")
-	fmt.Fprintf(tw, "cold start to initialize response, %d runs\tmedian %s\tp90 %s\t\t\n", runs,
-		ms(coldP[0]), ms(coldP[1]))
-	fmt.Fprintf(tw, "peak RSS (VmHWM) of the stdio server after the calls\t%s\t\t\t\n", mb(lat.peakRSS))
-	tw.Flush()
+	if cfg.bin != "" {
+		fmt.Fprintf(w, "server binary: %s\n", cfg.bin)
+	}
+	if len(cfg.serverEnv) > 0 {
+		fmt.Fprintf(w, "server environment adds: %s\n", cfg.serverEnv.String())
+	}
+	fmt.Fprintf(w, "\n%d rounds after %d warm-up rounds; each round one of each, in this order\n", cfg.n, cfg.warmup)
+	const row = "%-36s %10s %10s %10s\n"
+	fmt.Fprintf(w, row, "round trip", "p50", "p90", "p99")
+	fmt.Fprintf(w, row, "tools/call over stdio", us(toolCall[0]), us(toolCall[1]), us(toolCall[2]))
+	fmt.Fprintf(w, row, "direct GET /account", us(direct[0]), us(direct[1]), us(direct[2]))
+	fmt.Fprintf(w, row, "ping over stdio (transport alone)", us(ping[0]), us(ping[1]), us(ping[2]))
+	fmt.Fprintf(w, row, "ratio tools/call / direct GET", fmt.Sprintf("%.2f", ratio[0]),
+		fmt.Sprintf("%.2f", ratio[1]), fmt.Sprintf("%.2f", ratio[2]))
 
-	fmt.Fprintln(w)
-	verdict(w, fmt.Sprintf("tools/call p50 overhead ratio <= %.1f", maxRatioP50),
-		fmt.Sprintf("%.2f", ratio(0)), ratio(0) <= maxRatioP50)
-	verdict(w, fmt.Sprintf("cold start < %s (median)", maxColdStart), ms(coldP[0]), coldP[0] < maxColdStart)
-	verdict(w, fmt.Sprintf("peak RSS < %s", mb(maxPeakRSS)), mb(lat.peakRSS), lat.peakRSS < maxPeakRSS)
+	fmt.Fprintf(w, "\ncold start, exec to initialize response (%d runs): median %s, p90 %s\n", cfg.runs,
+		ms(coldP[0]), ms(coldP[1]))
+	fmt.Fprintf(w, "peak RSS (VmHWM) of the stdio server after the rounds: %s\n\n", mb(lat.peakRSS))
+
+	verdict(w, fmt.Sprintf("tools/call p50 ratio <= %.1f", maxRatioP50), fmt.Sprintf("%.2f", ratio[0]),
+		ratio[0] <= maxRatioP50)
+	verdict(w, "cold start median < "+ms(maxColdStart), ms(coldP[0]), coldP[0] < maxColdStart)
+	verdict(w, "peak RSS < "+mb(maxPeakRSS), mb(lat.peakRSS), lat.peakRSS < maxPeakRSS)
 }
 
+// verdict prints one target line.
 func verdict(w io.Writer, target, measured string, met bool) {
 	outcome := "met"
 	if !met {
 		outcome = "NOT MET"
 	}
-	fmt.Fprintf(w, "target: %-38s measured %-9s %s\n", target, measured, outcome)
+	fmt.Fprintf(w, "target %-32s measured %-9s %s\n", target, measured, outcome)
 }
 
 // percentiles returns the p50, p90 and p99 of ds by nearest rank.
@@ -466,6 +537,7 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/float
 
 func mb(bytes int64) string { return fmt.Sprintf("%.1f MB", float64(bytes)/1e6) }
 
+// truncate returns b as a string of at most n bytes, marking a cut.
 func truncate(b []byte, n int) string {
 	if len(b) > n {
 		return string(b[:n]) + "…"
