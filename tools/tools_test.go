@@ -226,3 +226,36 @@ func findTool(t *testing.T, c *client.Client, name string) server.ServerTool {
 	require.FailNow(t, fmt.Sprintf("no tool %s", name))
 	return server.ServerTool{}
 }
+
+func TestRejectUnknownArguments(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	all := All(c)
+	handler := RejectUnknownArguments(all)(findTool(t, c, "get_account_information").Handler)
+	tests := []struct {
+		name      string
+		args      any
+		wantError bool
+		wantText  string
+	}{
+		{name: "none", args: nil, wantText: "Acme Dental Group"},
+		{name: "empty object", args: map[string]any{}, wantText: "Acme Dental Group"},
+		{name: "unknown", args: map[string]any{"verbose": true, "account_id": "x"}, wantError: true,
+			wantText: "get_account_information does not take the argument(s) account_id, verbose; it takes no arguments"},
+		{name: "not an object", args: "x", wantError: true,
+			wantText: "get_account_information: arguments must be a JSON object"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := mcp.CallToolRequest{}
+			req.Params.Name, req.Params.Arguments = "get_account_information", tc.args
+
+			res, err := handler(t.Context(), req)
+
+			require.NoError(t, err)
+			assert.Equal(t, tc.wantError, res.IsError)
+			assert.Contains(t, resultText(t, res), tc.wantText)
+		})
+	}
+	assert.Equal(t, 2, sb.CountRequests("GET", "/account"), "only the two accepted calls reach the API")
+}

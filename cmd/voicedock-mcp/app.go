@@ -67,6 +67,7 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 
 // newMCPServer builds the MCP server with every tool and resource.
 func newMCPServer(api *client.Client, logger *slog.Logger) *server.MCPServer {
+	all := tools.All(api)
 	s := server.NewMCPServer(serverName, buildVersion(),
 		server.WithInstructions(instructions),
 		server.WithToolCapabilities(false),
@@ -76,8 +77,13 @@ func newMCPServer(api *client.Client, logger *slog.Logger) *server.MCPServer {
 		// One Info line per request and per tool call: method or tool,
 		// duration, outcome. Arguments and results are never logged.
 		server.WithLogger(logger),
+		// Arguments that are not an object, or unknown ones, come back as
+		// isError results naming them, so the model can correct its call.
+		// (mcp-go's WithInputSchemaValidation is left off: its messages
+		// read like Go structs, e.g. "&{Got:string Want:[object]}".)
+		server.WithToolHandlerMiddleware(tools.RejectUnknownArguments(all)),
 	)
-	s.AddTools(tools.All(api)...)
+	s.AddTools(all...)
 	s.AddResources(resources.All(api)...)
 	return s
 }
