@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -160,4 +162,50 @@ func TestStdioToleratesCRLFAndGarbage(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []any{float64(1), float64(2), float64(4)}, ids, "each request answered once")
 	assert.GreaterOrEqual(t, parseErrors, 1, "{oops} gets -32700")
+}
+
+func TestStdioConcurrentCallsAndPing(t *testing.T) {
+	api, err := sandbox.Start(sandbox.Options{RateLimit: 100000})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = api.Close() })
+	api.InjectFault(sandbox.Fault{Path: "/account", Delay: 300 * time.Millisecond,
+		Body: `{"id":"o1","name":"Slow Org","minutes_balance":1}`})
+
+	var input strings.Builder
+	input.WriteString(initializeLine + "\n" + initializedLine + "\n")
+	for i := range 20 {
+		input.WriteString(strings.Replace(callLine, `"id":3`, `"id":`+strconv.Itoa(100+i), 1) + "\n")
+		if i == 9 {
+			input.WriteString(`{"jsonrpc":"2.0","id":"ping-1","method":"ping"}` + "\n")
+		}
+	}
+
+	stdout, stderr, err := stdioSession(t, testEnv(api.URL, sandbox.DemoKey, "HMS_SOVEREIGN_RATE_LIMIT=100000"),
+		input.String(), 22)
+
+	require.NoError(t, err, stderr)
+	assertJSONRPCLines(t, stdout)
+	seen := map[string]int{}
+	pingAt, lastCallAt := -1, -1
+	for i, line := range stdout {
+		var msg struct {
+			ID     any            `json:"id"`
+			Result map[string]any `json:"result"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &msg))
+		id := fmt.Sprint(msg.ID)
+		seen[id]++
+		switch {
+		case id == "ping-1":
+			pingAt = i
+		case id != "1":
+			lastCallAt = i
+			assert.NotEqual(t, true, msg.Result["isError"], line)
+		}
+	}
+	assert.Len(t, seen, 22, "initialize, 20 calls and a ping")
+	for id, n := range seen {
+		assert.Equal(t, 1, n, "id %s answered %d times", id, n)
+	}
+	assert.Less(t, pingAt, lastCallAt, "ping must not wait for the tool calls in flight")
 }
