@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -55,15 +56,16 @@ type Options struct {
 // Client calls the HMS Sovereign v1 API for one organization's key. It is
 // safe for concurrent use; all calls share one pacer.
 type Client struct {
-	base       *url.URL
-	apiKey     string
-	keyProblem string
-	userAgent  string
-	budget     time.Duration
-	rateLimit  int
-	pacer      *pacer
-	http       *retryablehttp.Client
-	logger     *slog.Logger
+	base           *url.URL
+	apiKey         string
+	keyProblem     string
+	userAgent      string
+	budget         time.Duration
+	requestTimeout time.Duration
+	rateLimit      int
+	pacer          *pacer
+	http           *retryablehttp.Client
+	logger         *slog.Logger
 
 	accountRouteGone atomic.Bool // GET /account answered 404 or 410 once
 }
@@ -77,14 +79,15 @@ func New(opts Options) (*Client, error) {
 	}
 
 	c := &Client{
-		base:       base,
-		apiKey:     opts.APIKey,
-		keyProblem: opts.KeyProblem,
-		userAgent:  opts.UserAgent,
-		budget:     opts.CallBudget,
-		rateLimit:  opts.RateLimit,
-		pacer:      newPacer(opts.RateLimit, opts.RateWindow),
-		logger:     opts.Logger,
+		base:           base,
+		apiKey:         opts.APIKey,
+		keyProblem:     opts.KeyProblem,
+		userAgent:      opts.UserAgent,
+		budget:         opts.CallBudget,
+		requestTimeout: opts.RequestTimeout,
+		rateLimit:      opts.RateLimit,
+		pacer:          newPacer(opts.RateLimit, opts.RateWindow),
+		logger:         opts.Logger,
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
@@ -150,15 +153,19 @@ func withDefaults(opts Options) Options {
 func parseBaseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	switch {
-	case err != nil:
-		return nil, errors.New("base URL is not a valid URL")
+	case err != nil || (u.Scheme == "" && u.Host == ""):
+		return nil, errors.New("base URL is not a valid URL; it must start with https://, " +
+			"e.g. https://api.hmsovereign.com/api/v1")
 	case u.Scheme != "http" && u.Scheme != "https":
 		return nil, errors.New("base URL must start with https:// (or http:// for a local server)")
 	case u.Host == "":
 		return nil, errors.New("base URL has no host")
+	case u.Scheme == "http" && !isLoopback(u.Hostname()):
+		return nil, errors.New("base URL must use https:// for any host but this machine; " +
+			"over http:// the API key would travel in clear text")
 	case u.User != nil:
 		return nil, errors.New("base URL must not contain credentials; the API key belongs in HMS_SOVEREIGN_API_KEY")
-	case u.RawQuery != "" || u.Fragment != "":
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.ContainsAny(u.Path, ";"):
 		return nil, errors.New("base URL must not contain a query string or fragment")
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
@@ -180,6 +187,7 @@ type callState struct {
 	method     string
 	path       string
 	idempotent bool
+	minAttempt time.Duration // least time left worth starting another attempt with
 	attempts   atomic.Int32
 	logger     *slog.Logger
 }
@@ -201,7 +209,8 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 
 	ctx, cancel := context.WithTimeout(ctx, c.budget)
 	defer cancel()
-	state := &callState{method: method, path: path, idempotent: isIdempotent(method), logger: c.logger}
+	state := &callState{method: method, path: path, idempotent: isIdempotent(method),
+		minAttempt: c.requestTimeout / 2, logger: c.logger}
 	ctx = context.WithValue(ctx, callStateKey{}, state)
 
 	req, err := c.newRequest(ctx, method, path, query, body)
@@ -220,17 +229,34 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		return Response{}, &NetworkError{Method: method, Path: path, Attempts: attempts,
 			MaybeSent: true, Err: fmt.Errorf("reading answer: %w", sanitize(err))}
 	}
-	meta := Response{Status: resp.StatusCode, RateLimit: parseRateLimit(resp.Header), Attempts: attempts}
+	meta := Response{Status: resp.StatusCode, RateLimit: parseRateLimit(resp.Header, time.Now()), Attempts: attempts}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return meta, c.statusError(state, resp, data, attempts)
 	}
 	if out == nil || len(bytes.TrimSpace(data)) == 0 || resp.StatusCode == http.StatusNoContent {
 		return meta, nil
 	}
+	if len(data) == maxBodyBytes {
+		return meta, fmt.Errorf("%s %s: answer is larger than %d MB; not read", method, path, maxBodyBytes>>20)
+	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return meta, fmt.Errorf("%s %s: answer is not the expected JSON: %v", method, path, err)
+		return meta, fmt.Errorf("%s %s: answer is not the expected JSON (%v); check that "+
+			"HMS_SOVEREIGN_BASE_URL is the HMS Sovereign API's base URL", method, path, err)
 	}
 	return meta, nil
+}
+
+// redact removes the API key from text the API sent back, in case an
+// answer echoes it.
+func (c *Client) redact(e *APIError) {
+	if len(c.apiKey) < 8 {
+		return
+	}
+	hide := func(s string) string { return strings.ReplaceAll(s, c.apiKey, "[redacted key]") }
+	e.Message, e.Param = hide(e.Message), hide(e.Param)
+	for i := range e.Details {
+		e.Details[i] = hide(e.Details[i])
+	}
 }
 
 func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body any) (*retryablehttp.Request, error) {
@@ -266,9 +292,14 @@ func (c *Client) statusError(state *callState, resp *http.Response, body []byte,
 	now := time.Now()
 	apiErr := &APIError{
 		Method: state.method, Path: state.path, Status: resp.StatusCode,
-		Attempts: attempts, RateLimit: parseRateLimit(resp.Header),
+		Attempts: attempts, RateLimit: parseRateLimit(resp.Header, time.Now()),
 	}
 	parseErrorBody(apiErr, body)
+	c.redact(apiErr)
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		apiErr.Message = "the API answered with a redirect, which this client does not follow; " +
+			"check that HMS_SOVEREIGN_BASE_URL is the API's base URL"
+	}
 	if wait, ok := serverWait(resp.Header, now); ok {
 		apiErr.RetryAfter = wait
 	}
@@ -315,6 +346,15 @@ func sanitize(err error) error {
 func neverSent(err error) bool {
 	var opErr *net.OpError
 	return errors.As(err, &opErr) && opErr.Op == "dial"
+}
+
+// isLoopback reports whether host is localhost or a loopback IP.
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
 }
 
 func isIdempotent(method string) bool {

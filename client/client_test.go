@@ -69,7 +69,7 @@ func TestAPIErrorEnvelopes(t *testing.T) {
 		{name: "flat reference placeholder", status: 401, body: `{"error":"Invalid API key","message":"string"}`,
 			want: APIError{Status: 401, Message: "Invalid API key: string"}, wantClass: ErrUnauthorized},
 		{name: "flat code as label", status: 401, body: `{"error":"api_key_revoked","message":"Key revoked"}`,
-			want:      APIError{Status: 401, Code: "api_key_revoked", Message: "api_key_revoked: Key revoked"},
+			want:      APIError{Status: 401, Code: "api_key_revoked", Message: "Key revoked"},
 			wantClass: ErrKeyRevoked},
 		{name: "flat with code field", status: 401,
 			body:      `{"error":"Unauthorized","code":"api_key_expired","message":"API key has expired"}`,
@@ -232,7 +232,9 @@ func TestRateLimitedUnreadableRetryAfterBacksOff(t *testing.T) {
 func TestRetryBudgetExhausted(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Options{})
 	sb.InjectFault(sandbox.Fault{Status: 503, Body: `{"error":"Service unavailable"}`})
-	c := newClient(t, url, func(o *Options) { o.CallBudget = 2 * time.Second; o.MaxRetries = 5 })
+	c := newClient(t, url, func(o *Options) {
+		o.CallBudget, o.RequestTimeout, o.MaxRetries = 2500*time.Millisecond, 500*time.Millisecond, 5
+	})
 
 	start := time.Now()
 	_, err := c.Account(t.Context())
@@ -241,11 +243,12 @@ func TestRetryBudgetExhausted(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 503, apiErr.Status)
 	assert.ErrorIs(t, err, ErrUnavailable)
-	// 1 s backoff (plus up to 0.5 s jitter) fits a 2 s budget once; the next
-	// 2-3 s backoff does not, so the call stops after two attempts.
+	// A 1 s backoff (plus up to 0.5 s jitter) and half an attempt's timeout
+	// fit a 2.5 s budget once; the next 2-3 s backoff does not, so the call
+	// stops after two attempts.
 	assert.Equal(t, 2, apiErr.Attempts)
 	assert.Equal(t, 2, sb.CountRequests(http.MethodGet, "/account"))
-	assert.Less(t, time.Since(start), 2*time.Second)
+	assert.Less(t, time.Since(start), 2500*time.Millisecond)
 }
 
 func TestRetriesOnlyWhatIsSafeToRepeat(t *testing.T) {
@@ -301,7 +304,7 @@ func TestConnectionRefusedIsRetriedEvenForPOST(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL + sandbox.BasePath
 	srv.Close() // nothing listens there now
-	c := newClient(t, url, nil)
+	c := newClient(t, url, func(o *Options) { o.RequestTimeout = 500 * time.Millisecond })
 
 	_, err := c.do(t.Context(), http.MethodPost, "/probe", nil, map[string]string{}, nil)
 
@@ -489,6 +492,11 @@ func TestBaseURLRejectsSecretsWithoutRepeatingThem(t *testing.T) {
 		"api.hmsovereign.com/api/v1",
 		"ftp://127.0.0.1/api/v1",
 		"http:///api/v1",
+		"http://example.com/api/v1",
+		"http://169.254.169.254/api/v1",
+		"127.0.0.1:8080/api/v1",
+		"http://127.0.0.1:1/api/v1?",
+		"http://127.0.0.1:1/api/v1;CANARY_SEMI",
 	} {
 		t.Run(raw, func(t *testing.T) {
 			_, err := New(Options{BaseURL: raw, APIKey: "k"})
@@ -525,4 +533,73 @@ func TestSecretsStayOutOfLogsAndErrors(t *testing.T) {
 func byTime(reqs []sandbox.Request) []sandbox.Request {
 	sort.Slice(reqs, func(i, j int) bool { return reqs[i].Time.Before(reqs[j].Time) })
 	return reqs
+}
+
+func TestBaseURLAcceptsHTTPSAndLocalHTTP(t *testing.T) {
+	for _, raw := range []string{"https://api.hmsovereign.com/api/v1", "http://127.0.0.1:9/api/v1",
+		"http://localhost:9/api/v1/", "http://[::1]:9/api/v1"} {
+		_, err := New(Options{BaseURL: raw, APIKey: "k"})
+		assert.NoError(t, err, raw)
+	}
+}
+
+func TestParseReset(t *testing.T) {
+	now := time.Unix(1_796_400_000, 0)
+	tests := []struct {
+		value  string
+		want   time.Time
+		wantOK bool
+	}{
+		{value: "1796400060", want: time.Unix(1_796_400_060, 0), wantOK: true},
+		{value: "45", want: now.Add(45 * time.Second), wantOK: true},
+		{value: "1796400060000", want: time.Unix(1_796_400_060, 0), wantOK: true},
+		{value: "soon", wantOK: false},
+		{value: "-1", wantOK: false},
+		{value: "", wantOK: false},
+	}
+	for _, tc := range tests {
+		got, ok := parseReset(tc.value, now)
+		assert.Equal(t, tc.wantOK, ok, tc.value)
+		assert.True(t, tc.want.Equal(got), "%s: got %v", tc.value, got)
+	}
+}
+
+func TestEchoedKeyIsRedacted(t *testing.T) {
+	const key = "fl_live_CANARYKEY_zz"
+	sb, url := newSandbox(t, sandbox.Options{})
+	sb.InjectFault(sandbox.Fault{Status: 401,
+		Body: `{"error":"unauthorized","message":"Invalid key ` + key + `","details":["Bearer ` + key + `"]}`})
+	c := newClient(t, url, func(o *Options) { o.APIKey = key })
+
+	_, err := c.Account(t.Context())
+
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "CANARY")
+	assert.Contains(t, err.Error(), "[redacted key]")
+}
+
+func TestUnexpectedAnswers(t *testing.T) {
+	tests := []struct {
+		name    string
+		fault   sandbox.Fault
+		wantErr string
+	}{
+		{name: "redirect", fault: sandbox.Fault{Status: 302, Header: header("Location", "https://elsewhere.example/")},
+			wantErr: "check that HMS_SOVEREIGN_BASE_URL"},
+		{name: "not JSON", fault: sandbox.Fault{Body: "not json at all"}, wantErr: "not the expected JSON"},
+		{name: "array", fault: sandbox.Fault{Body: "[]"}, wantErr: "HMS_SOVEREIGN_BASE_URL"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sb, url := newSandbox(t, sandbox.Options{})
+			sb.InjectFault(tc.fault)
+			c := newClient(t, url, nil)
+
+			_, err := c.Account(t.Context())
+
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.wantErr)
+			assert.Equal(t, 1, len(sb.Requests()), "redirects are never followed")
+		})
+	}
 }

@@ -219,14 +219,17 @@ func parseErrorBody(e *APIError, body []byte) {
 		label = nested.Message
 	}
 
+	if e.Code == "" {
+		e.Code = codeFromLabel(label)
+	}
+	if label == e.Code {
+		label = "" // a machine code as label; Code carries it, the message need not repeat it
+	}
 	e.Message = joinMessage(label, eb.Message)
 	if e.Message == "" {
 		e.Message = plainTextMessage(e.Status, nil)
 	}
 	e.Details = parseDetails(eb.Details)
-	if e.Code == "" {
-		e.Code = codeFromLabel(label)
-	}
 }
 
 // joinMessage combines the flat envelope's short label ("Unauthorized") with

@@ -27,8 +27,8 @@ type RateLimit struct {
 // with a retry time instead of sleeping.
 const maxRetryAfter = 24 * time.Hour
 
-// parseRateLimit reads the X-RateLimit-* headers. Reset is Unix seconds.
-func parseRateLimit(h http.Header) RateLimit {
+// parseRateLimit reads the X-RateLimit-* headers as of now.
+func parseRateLimit(h http.Header, now time.Time) RateLimit {
 	var rl RateLimit
 	if n, err := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Limit"))); err == nil && n >= 0 {
 		rl.Limit, rl.Known = n, true
@@ -36,11 +36,26 @@ func parseRateLimit(h http.Header) RateLimit {
 	if n, err := strconv.Atoi(strings.TrimSpace(h.Get("X-RateLimit-Remaining"))); err == nil && n >= 0 {
 		rl.Remaining, rl.Known = n, true
 	}
-	if n, err := strconv.ParseInt(strings.TrimSpace(h.Get("X-RateLimit-Reset")), 10, 64); err == nil && n > 0 &&
-		n < math.MaxInt32*4 {
-		rl.Reset, rl.Known = time.Unix(n, 0), true
+	if reset, ok := parseReset(h.Get("X-RateLimit-Reset"), now); ok {
+		rl.Reset, rl.Known = reset, true
 	}
 	return rl
+}
+
+// parseReset reads X-RateLimit-Reset. The API documents Unix seconds;
+// values too small to be a recent Unix time are taken as seconds from now,
+// and values too large as Unix milliseconds, as other APIs send them.
+func parseReset(value string, now time.Time) (time.Time, bool) {
+	n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+	switch {
+	case err != nil || n < 0:
+		return time.Time{}, false
+	case n < 1_000_000_000: // before 2001: a delay, not a date
+		return now.Add(min(time.Duration(n)*time.Second, maxRetryAfter)), true
+	case n > 100_000_000_000: // after year 5000: milliseconds
+		return time.UnixMilli(n), true
+	}
+	return time.Unix(n, 0), true
 }
 
 // parseRetryAfter reads Retry-After as delay-seconds or as an HTTP date. It
@@ -79,7 +94,7 @@ func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
 	if d, ok := parseRetryAfter(h.Get("Retry-After"), now); ok {
 		return d, true
 	}
-	if rl := parseRateLimit(h); !rl.Reset.IsZero() && rl.Reset.After(now) {
+	if rl := parseRateLimit(h, now); !rl.Reset.IsZero() && rl.Reset.After(now) {
 		return min(rl.Reset.Sub(now), maxRetryAfter), true
 	}
 	return 0, false

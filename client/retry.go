@@ -40,7 +40,7 @@ func (t *pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 
 	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
-	t.client.pacer.observe(parseRateLimit(resp.Header))
+	t.client.pacer.observe(parseRateLimit(resp.Header, time.Now()))
 	state.logger.Debug("api attempt", "method", state.method, "path", state.path,
 		"attempt", attempt, "status", resp.StatusCode, "duration", time.Since(start))
 	return resp, nil
@@ -60,9 +60,10 @@ func (b *cancelOnClose) Close() error {
 }
 
 // checkRetry decides whether retryablehttp sends another attempt. It only
-// retries what is safe to repeat, and only when the wait before the retry
-// fits in what is left of the call's budget; otherwise the last answer or
-// error stands and the caller reports it.
+// retries what is safe to repeat, and only when the wait before the retry,
+// plus half an attempt's timeout for the attempt itself, fits in what is
+// left of the call's budget; otherwise the last answer or error stands and
+// the caller reports it.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
@@ -79,7 +80,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 			// A POST or PATCH may have reached the API: never send it twice.
 			return false, err
 		}
-		return fits(ctx, maxBackoff(attempt)), err
+		return fits(ctx, maxBackoff(attempt)+state.minAttempt), err
 	}
 
 	// The API did not act on a 429, so any method may be retried; a 5xx
@@ -90,9 +91,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return false, nil
 	}
 	if wait, ok := serverWait(resp.Header, time.Now()); ok {
-		return fits(ctx, wait+retryJitter), nil
+		return fits(ctx, wait+retryJitter+state.minAttempt), nil
 	}
-	return fits(ctx, maxBackoff(attempt)), nil
+	return fits(ctx, maxBackoff(attempt)+state.minAttempt), nil
 }
 
 // backoff is the wait before retry number attempt+1: the server's
@@ -120,6 +121,7 @@ func maxBackoff(attempts int) time.Duration {
 }
 
 // fits reports whether waiting d leaves the call inside its budget.
+// Callers add the least time worth giving the next attempt.
 func fits(ctx context.Context, d time.Duration) bool {
 	deadline, ok := ctx.Deadline()
 	return !ok || time.Until(deadline) > d
