@@ -39,7 +39,10 @@ type Options struct {
 	// KeyProblem, when set, says why no usable key is configured; every call
 	// then fails with a *CredentialsError carrying it, and nothing is sent.
 	KeyProblem string
-	UserAgent  string
+	// KeySource names where the key came from, e.g. "HMS_SOVEREIGN_API_KEY",
+	// so that messages about a rejected key point at the right place.
+	KeySource string
+	UserAgent string
 
 	RequestTimeout time.Duration // bound on one attempt
 	CallBudget     time.Duration // bound on a whole call: pacing, attempts and waits
@@ -59,6 +62,7 @@ type Client struct {
 	base           *url.URL
 	apiKey         string
 	keyProblem     string
+	keySource      string
 	userAgent      string
 	budget         time.Duration
 	requestTimeout time.Duration
@@ -82,6 +86,7 @@ func New(opts Options) (*Client, error) {
 		base:           base,
 		apiKey:         opts.APIKey,
 		keyProblem:     opts.KeyProblem,
+		keySource:      opts.KeySource,
 		userAgent:      opts.UserAgent,
 		budget:         opts.CallBudget,
 		requestTimeout: opts.RequestTimeout,
@@ -291,7 +296,7 @@ func (c *Client) newRequest(ctx context.Context, method, path string, query url.
 func (c *Client) statusError(state *callState, resp *http.Response, body []byte, attempts int) error {
 	now := time.Now()
 	apiErr := &APIError{
-		Method: state.method, Path: state.path, Status: resp.StatusCode,
+		Method: state.method, Path: state.path, Status: resp.StatusCode, KeySource: c.keySource,
 		Attempts: attempts, RateLimit: parseRateLimit(resp.Header, time.Now()),
 	}
 	parseErrorBody(apiErr, body)

@@ -44,6 +44,9 @@ type APIError struct {
 	Param    string // the offending request field, when the API names one
 	Details  []string
 	Attempts int // requests sent for this call, retries included
+	// KeySource is where the key came from (Options.KeySource), for
+	// messages about a rejected key.
+	KeySource string
 
 	// Balance is the remaining balance the API reported with a 402, if any.
 	Balance *float64

@@ -17,6 +17,7 @@ func TestGetAccountInformation(t *testing.T) {
 		style      sandbox.ErrorStyle
 		key        string
 		keyProblem string
+		keySource  string
 		prepare    func(*sandbox.Server)
 		wantError  bool
 		wantText   []string
@@ -25,6 +26,13 @@ func TestGetAccountInformation(t *testing.T) {
 			wantText: []string{`"name":"Acme Dental Group"`, `"minutes_balance":1234.5`, `"remaining":99`}},
 		{name: "rejected key", key: "fl_live_unknown", wantError: true,
 			wantText: []string{"rejected", "HMS_SOVEREIGN_API_KEY", "Settings → API Keys", "Invalid or missing API key"}},
+		{name: "rejected key from the alias", key: "fl_live_unknown", keySource: "VOICEDOCK_API_KEY", wantError: true,
+			wantText: []string{"rejected the API key in VOICEDOCK_API_KEY"}},
+		{name: "unavailable for an hour", key: sandbox.DemoKey, wantError: true,
+			prepare: func(sb *sandbox.Server) {
+				sb.InjectFault(sandbox.Fault{Status: 503, Header: http.Header{"Retry-After": {"3600"}}})
+			},
+			wantText: []string{"1 attempt (not retried)", "The API asks to retry after 1h0m0s (at 20"}},
 		{name: "expired key", key: sandbox.ExpiredKey, wantError: true,
 			wantText: []string{"expired", "api_key_expired", "Create a new key"}},
 		{name: "expired key, nested envelope", style: sandbox.NestedErrors, key: sandbox.ExpiredKey, wantError: true,
@@ -57,7 +65,9 @@ func TestGetAccountInformation(t *testing.T) {
 			if tc.prepare != nil {
 				tc.prepare(sb)
 			}
-			c := newSandboxClient(t, sb, tc.key, func(o *client.Options) { o.KeyProblem = tc.keyProblem })
+			c := newSandboxClient(t, sb, tc.key, func(o *client.Options) {
+				o.KeyProblem, o.KeySource = tc.keyProblem, tc.keySource
+			})
 
 			res := callTool(t, findTool(t, c, "get_account_information"), nil)
 

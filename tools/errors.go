@@ -38,13 +38,13 @@ func Explain(err error) string {
 	case errors.As(err, &limited):
 		return rateLimitText(limited)
 	case errors.Is(err, client.ErrKeyExpired):
-		return "the API key has expired (" + apiText(err) + "). Create a new key in the dashboard " +
-			"(Settings → API Keys), put it in HMS_SOVEREIGN_API_KEY and restart the server. Retrying will not help."
+		return "the API key in " + keySource(err) + " has expired (" + apiText(err) + "). Create a new key " +
+			"in the dashboard (Settings → API Keys), put it there and restart the server. Retrying will not help."
 	case errors.Is(err, client.ErrKeyRevoked):
-		return "the API key has been revoked (" + apiText(err) + "). Create a new key in the dashboard " +
-			"(Settings → API Keys), put it in HMS_SOVEREIGN_API_KEY and restart the server. Retrying will not help."
+		return "the API key in " + keySource(err) + " has been revoked (" + apiText(err) + "). Create a new " +
+			"key in the dashboard (Settings → API Keys), put it there and restart the server. Retrying will not help."
 	case errors.Is(err, client.ErrUnauthorized):
-		return "the API rejected the API key in HMS_SOVEREIGN_API_KEY (" + apiText(err) + "). " +
+		return "the API rejected the API key in " + keySource(err) + " (" + apiText(err) + "). " +
 			"Check that it holds a current key, copied whole. Retrying will not help. " + keyHelp
 	case errors.Is(err, client.ErrForbidden):
 		return "the API key is valid but has no access to this (" + apiText(err) + "). " +
@@ -56,8 +56,8 @@ func Explain(err error) string {
 	case errors.Is(err, client.ErrInvalidRequest):
 		return "the API refused the request as invalid (" + apiText(err) + "). Correct the arguments and try again."
 	case errors.As(err, &apiErr) && apiErr.Status >= 500:
-		return fmt.Sprintf("the VoiceDock API is unavailable (%s) after %s. Try again in a minute.",
-			apiText(err), attemptsText(apiErr.Attempts))
+		return fmt.Sprintf("the VoiceDock API is unavailable (%s) after %s. %s",
+			apiText(err), attemptsText(apiErr.Attempts), retryHint(apiErr.RetryAfter))
 	case errors.As(err, &netErr):
 		return networkText(netErr)
 	case errors.Is(err, context.Canceled):
@@ -91,9 +91,32 @@ func apiText(err error) string {
 	return b.String()
 }
 
+// keySource names where the rejected key came from.
+func keySource(err error) string {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.KeySource != "" {
+		return apiErr.KeySource
+	}
+	return "HMS_SOVEREIGN_API_KEY"
+}
+
+// retryHint says when to try again, from the API's Retry-After if it sent one.
+func retryHint(after time.Duration) string {
+	if after <= 0 {
+		return "Try again in a minute."
+	}
+	return fmt.Sprintf("The API asks to retry after %s (at %s).", max(after.Round(time.Second), time.Second),
+		retryAt(after))
+}
+
+// retryAt is the moment a wait ends, as an unambiguous UTC timestamp.
+func retryAt(after time.Duration) string {
+	return time.Now().Add(after).UTC().Format(time.RFC3339)
+}
+
 func rateLimitText(e *client.RateLimitError) string {
 	wait := max(e.RetryAfter.Round(time.Second), time.Second)
-	at := time.Now().Add(e.RetryAfter).UTC().Format("15:04:05 UTC")
+	at := retryAt(e.RetryAfter)
 	limit := fmt.Sprintf("the API allows %d requests per minute per key", e.Limit)
 	if e.Limit == 1 {
 		limit = "the API allows 1 request per minute per key"
@@ -117,6 +140,9 @@ func insufficientCreditText(err error) string {
 
 func networkText(e *client.NetworkError) string {
 	text := fmt.Sprintf("could not reach the VoiceDock API (%v) after %s.", e.Err, attemptsText(e.Attempts))
+	if errors.Is(e.Err, context.DeadlineExceeded) {
+		text = fmt.Sprintf("the VoiceDock API did not answer in time (%v) after %s.", e.Err, attemptsText(e.Attempts))
+	}
 	if e.MaybeSent && e.Method != "GET" {
 		return text + " The request may have reached the API and taken effect: check before repeating it."
 	}
@@ -126,6 +152,9 @@ func networkText(e *client.NetworkError) string {
 func attemptsText(n int) string {
 	if n <= 1 {
 		return "1 attempt (not retried)"
+	}
+	if n == 2 {
+		return "2 attempts (retried once)"
 	}
 	return fmt.Sprintf("%d attempts (retried %d times)", n, n-1)
 }

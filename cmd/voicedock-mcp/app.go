@@ -51,7 +51,7 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 		maxRetries = -1 // client.Options reads 0 as "default"
 	}
 	api, err := client.New(client.Options{
-		BaseURL: a.cfg.BaseURL, APIKey: a.cfg.key, KeyProblem: a.cfg.keyProblem,
+		BaseURL: a.cfg.BaseURL, APIKey: a.cfg.key, KeyProblem: a.cfg.keyProblem, KeySource: a.cfg.keySource,
 		UserAgent:      serverName + "/" + buildVersion(),
 		RequestTimeout: a.cfg.RequestTimeout, CallBudget: a.cfg.CallBudget,
 		MaxRetries: maxRetries, RateLimit: a.cfg.RateLimit, Logger: logger,
