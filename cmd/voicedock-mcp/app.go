@@ -27,6 +27,7 @@ type app struct {
 	stderr  io.Writer
 	api     *client.Client
 	mcp     *server.MCPServer
+	calls   *inflight
 	sandbox *sandbox.Running
 }
 
@@ -34,7 +35,7 @@ type app struct {
 // starts the simulated API on a loopback port and points the client at it
 // with the demo key, ignoring any configured key.
 func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) (*app, error) {
-	a := &app{cfg: cfg, logger: logger, stderr: stderr}
+	a := &app{cfg: cfg, logger: logger, stderr: stderr, calls: &inflight{}}
 	if useSandbox {
 		sb, err := sandbox.Start(sandbox.Options{})
 		if err != nil {
@@ -61,12 +62,13 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 		return nil, fmt.Errorf("configuration: %s: %w", envBaseURL, err)
 	}
 	a.api = api
-	a.mcp = newMCPServer(api, logger)
+	a.mcp = newMCPServer(api, logger, a.calls)
 	return a, nil
 }
 
-// newMCPServer builds the MCP server with every tool and resource.
-func newMCPServer(api *client.Client, logger *slog.Logger) *server.MCPServer {
+// newMCPServer builds the MCP server with every tool and resource;
+// calls counts the tool calls in progress.
+func newMCPServer(api *client.Client, logger *slog.Logger, calls *inflight) *server.MCPServer {
 	all := tools.All(api)
 	s := server.NewMCPServer(serverName, buildVersion(),
 		server.WithInstructions(instructions),
@@ -82,6 +84,7 @@ func newMCPServer(api *client.Client, logger *slog.Logger) *server.MCPServer {
 		// (mcp-go's WithInputSchemaValidation is left off: its messages
 		// read like Go structs, e.g. "&{Got:string Want:[object]}".)
 		server.WithToolHandlerMiddleware(tools.RejectUnknownArguments(all)),
+		server.WithToolHandlerMiddleware(calls.middleware),
 	)
 	s.AddTools(all...)
 	s.AddResources(resources.All(api)...)

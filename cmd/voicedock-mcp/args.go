@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -61,7 +62,11 @@ func parseArgs(args []string) (invocation, error) {
 		}
 		switch name {
 		case "sandbox":
-			inv.sandbox = true
+			on, err := strconv.ParseBool(value)
+			if hasValue && err != nil {
+				return inv, fmt.Errorf("--sandbox takes no value, or true or false: %q", value)
+			}
+			inv.sandbox = !hasValue || on
 		case "version":
 			inv.command = cmdVersion
 		case "h", "help":
@@ -82,7 +87,18 @@ func parseArgs(args []string) (invocation, error) {
 	if inv.command == cmdVersion || inv.help {
 		return inv, nil
 	}
-	return inv, inv.setCommand(words)
+	if err := inv.setCommand(words); err != nil {
+		return inv, err
+	}
+	if inv.addr != "" {
+		if inv.command != cmdHTTP && inv.command != cmdSSE {
+			return inv, errors.New("--addr applies to the http and sse commands only")
+		}
+		if err := validateAddr(inv.addr); err != nil {
+			return inv, fmt.Errorf("--addr: %v", err)
+		}
+	}
+	return inv, nil
 }
 
 func (inv *invocation) setCommand(words []string) error {

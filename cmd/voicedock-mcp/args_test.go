@@ -34,6 +34,11 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"tools", "call"}, wantErr: "needs a tool name"},
 		{args: []string{"tools", "call", "x", "{}", "extra"}, wantErr: `unexpected argument "extra"`},
 		{args: []string{"check", "now"}, wantErr: `unexpected argument "now"`},
+		{args: []string{"check", "--sandbox=false"}, want: invocation{command: cmdCheck}},
+		{args: []string{"check", "--sandbox=maybe"}, wantErr: "--sandbox takes no value"},
+		{args: []string{"check", "--addr", "127.0.0.1:1"}, wantErr: "--addr applies to the http and sse commands only"},
+		{args: []string{"http", "--addr", "nonsense"}, wantErr: `"nonsense" is not HOST:PORT`},
+		{args: []string{"sse", "--addr", "127.0.0.1:99999"}, wantErr: "no valid port"},
 	}
 	for _, tc := range tests {
 		t.Run(fmtArgs(tc.args), func(t *testing.T) {

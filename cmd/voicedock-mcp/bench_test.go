@@ -73,7 +73,7 @@ func BenchmarkToolCallInProcess(b *testing.B) {
 	// Logging as with HMS_SOVEREIGN_LOG_LEVEL=error: handlers exist but
 	// Info lines are dropped before formatting.
 	logger := slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError}))
-	srv := newMCPServer(api, logger)
+	srv := newMCPServer(api, logger, &inflight{})
 	ctx := context.Background()
 
 	// One call outside the timer checks the path works and opens the

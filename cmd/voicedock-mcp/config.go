@@ -3,9 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -149,8 +153,72 @@ func (c *config) validate() error {
 		return errors.New("configuration: HMS_SOVEREIGN_MAX_RETRIES must be between 0 and 10")
 	case c.RateLimit <= 0:
 		return errors.New("configuration: HMS_SOVEREIGN_RATE_LIMIT must be positive (requests per minute)")
-	case c.Heartbeat <= 0:
-		return errors.New("configuration: HMS_SOVEREIGN_HEARTBEAT must be positive, e.g. 25s")
+	case c.Heartbeat < time.Second:
+		return errors.New("configuration: HMS_SOVEREIGN_HEARTBEAT must be at least 1s, e.g. 25s")
+	}
+	if err := validateAddr(c.HTTPAddr); err != nil {
+		return fmt.Errorf("configuration: HMS_SOVEREIGN_HTTP_ADDR: %v", err)
+	}
+	if c.PublicURL != "" {
+		if err := validatePublicURL(c.PublicURL); err != nil {
+			return fmt.Errorf("configuration: HMS_SOVEREIGN_PUBLIC_URL: %v", err)
+		}
+	}
+	for _, o := range c.AllowedOrigins {
+		if err := validateOrigin(o); err != nil {
+			return fmt.Errorf("configuration: HMS_SOVEREIGN_ALLOWED_ORIGINS: %v", err)
+		}
+	}
+	for _, h := range c.AllowedHosts {
+		if strings.ContainsAny(h, "/*@ ") || strings.TrimSpace(h) == "" {
+			return fmt.Errorf("configuration: HMS_SOVEREIGN_ALLOWED_HOSTS: %q is not a host name; "+
+				"list names like mcp.corp.example or mcp.corp.example:8443, without scheme or wildcard", h)
+		}
+	}
+	return nil
+}
+
+// validateAddr accepts HOST:PORT with a port from 0 to 65535.
+func validateAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("%q is not HOST:PORT, e.g. 127.0.0.1:8080", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%q has no valid port (0 to 65535)", addr)
+	}
+	return nil
+}
+
+// validatePublicURL accepts an absolute http(s) URL with no credentials,
+// query or fragment. Errors do not repeat the value.
+func validatePublicURL(raw string) error {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		return errors.New("must be an absolute URL such as https://mcp.example.test/voicedock")
+	case u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return errors.New("must not contain credentials, a query string or a fragment")
+	}
+	return nil
+}
+
+// publicPathPrefix is the path of the public URL without a trailing
+// slash, e.g. "/voicedock", or "" for none.
+func publicPathPrefix(publicURL string) string {
+	u, err := url.Parse(publicURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimRight(u.Path, "/")
+}
+
+// validateOrigin accepts a browser origin: scheme://host[:port].
+func validateOrigin(origin string) error {
+	u, err := url.Parse(strings.TrimSpace(origin))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		strings.Trim(u.Path, "/") != "" || u.RawQuery != "" {
+		return fmt.Errorf("%q is not an origin; list origins like https://app.example, without wildcards", origin)
 	}
 	return nil
 }
@@ -166,13 +234,14 @@ func (c *config) resolveKey(environ map[string]string) {
 		found = append(found, candidate{envAPIKey, v})
 	}
 	if c.APIKeyFile != "" {
-		data, err := os.ReadFile(c.APIKeyFile)
-		if err != nil {
-			c.keyProblem = fmt.Sprintf("%s names a file that cannot be read (%v)", envAPIKeyFile,
-				errors.Unwrap(err))
+		value, problem := readKeyFile(c.APIKeyFile)
+		if problem != "" {
+			c.keyProblem = envAPIKeyFile + " " + problem
 			return
 		}
-		found = append(found, candidate{envAPIKeyFile, strings.TrimSpace(string(data))})
+		if value != "" { // an empty file counts as unset, like an empty variable
+			found = append(found, candidate{envAPIKeyFile, value})
+		}
 	}
 	if v := strings.TrimSpace(c.APIKeyAlias); v != "" {
 		found = append(found, candidate{envAPIKeyAlias, v})
@@ -197,7 +266,32 @@ func (c *config) resolveKey(environ map[string]string) {
 	c.key = winner.value
 }
 
+// maxKeyFile bounds how much of a key file is read; keys are far shorter.
+const maxKeyFile = 4096
+
+// readKeyFile returns the trimmed key in path, or what is wrong with the
+// file. It reads at most maxKeyFile bytes, so /dev/zero cannot exhaust
+// memory.
+func readKeyFile(path string) (string, string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
+	switch {
+	case err != nil:
+		return "", fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))
+	case len(data) > maxKeyFile:
+		return "", "names a file larger than any API key (over 4 KB); it should hold only the key"
+	}
+	return strings.TrimSpace(string(data)), ""
+}
+
 func missingKeyProblem(environ map[string]string) string {
+	if environ[envAPIKeyFile] != "" {
+		return fmt.Sprintf("%s names an empty file, and no other key variable is set", envAPIKeyFile)
+	}
 	for _, name := range []string{envAPIKey, envAPIKeyAlias} {
 		if _, set := environ[name]; set {
 			return fmt.Sprintf("%s is set but empty (or only whitespace), and no other key variable is set", name)

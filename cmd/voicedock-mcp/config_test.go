@@ -12,6 +12,8 @@ import (
 func TestKeyResolution(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "key")
 	require.NoError(t, os.WriteFile(keyFile, []byte("fl_live_fromfile\n"), 0o600))
+	emptyFile := filepath.Join(t.TempDir(), "empty")
+	require.NoError(t, os.WriteFile(emptyFile, []byte(" \n"), 0o600))
 
 	tests := []struct {
 		name        string
@@ -58,6 +60,12 @@ func TestKeyResolution(t *testing.T) {
 			wantProblem: "HMS_SOVEREIGN_API_KEY_FILE names a file that cannot be read"},
 		{name: "alias empty only", env: map[string]string{envAPIKeyAlias: " "},
 			wantProblem: "VOICEDOCK_API_KEY is set but empty"},
+		{name: "empty file", env: map[string]string{envAPIKeyFile: emptyFile},
+			wantProblem: "HMS_SOVEREIGN_API_KEY_FILE names an empty file"},
+		{name: "empty file, alias set", env: map[string]string{envAPIKeyFile: emptyFile, envAPIKeyAlias: "fl_live_alias"},
+			wantKey: "fl_live_alias", wantSource: envAPIKeyAlias},
+		{name: "endless file", env: map[string]string{envAPIKeyFile: "/dev/zero"},
+			wantProblem: "larger than any API key"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -106,6 +114,22 @@ func TestConfigRefusesBadValues(t *testing.T) {
 			wantErr: "HMS_SOVEREIGN_LOG_LEVEL"},
 		{name: "negative retries", env: map[string]string{"HMS_SOVEREIGN_MAX_RETRIES": "-1"},
 			wantErr: "HMS_SOVEREIGN_MAX_RETRIES"},
+		{name: "plain http to a remote API", env: map[string]string{envBaseURL: "http://api.hmsovereign.com/api/v1"},
+			wantErr: "must use https://"},
+		{name: "bad listen address", env: map[string]string{"HMS_SOVEREIGN_HTTP_ADDR": "nonsense"},
+			wantErr: "HMS_SOVEREIGN_HTTP_ADDR"},
+		{name: "tiny heartbeat", env: map[string]string{"HMS_SOVEREIGN_HEARTBEAT": "1ms"},
+			wantErr: "HMS_SOVEREIGN_HEARTBEAT must be at least 1s"},
+		{name: "public URL with credentials", env: map[string]string{"HMS_SOVEREIGN_PUBLIC_URL": "https://u:CANARY_PW@x.example"},
+			wantErr: "must not contain credentials"},
+		{name: "public URL not a URL", env: map[string]string{"HMS_SOVEREIGN_PUBLIC_URL": "nonsense"},
+			wantErr: "must be an absolute URL"},
+		{name: "wildcard origin", env: map[string]string{"HMS_SOVEREIGN_ALLOWED_ORIGINS": "*"},
+			wantErr: "is not an origin"},
+		{name: "origin without scheme", env: map[string]string{"HMS_SOVEREIGN_ALLOWED_ORIGINS": "evil.example"},
+			wantErr: "is not an origin"},
+		{name: "host with scheme", env: map[string]string{"HMS_SOVEREIGN_ALLOWED_HOSTS": "https://mcp.corp.example"},
+			wantErr: "is not a host name"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

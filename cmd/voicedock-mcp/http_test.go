@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	mcpclient "github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/client/transport"
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -116,4 +119,109 @@ func TestSIGTERMWithOpenStream(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSIGTERMLetsCallsInFlightFinish checks that a tool call under way when
+// SIGTERM arrives still delivers its result, over both HTTP transports.
+func TestSIGTERMLetsCallsInFlightFinish(t *testing.T) {
+	api, err := sandbox.Start(sandbox.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = api.Close() })
+	api.InjectFault(sandbox.Fault{Path: "/account", Delay: 1500 * time.Millisecond,
+		Body: `{"id":"o1","name":"Slow Org","minutes_balance":1}`})
+
+	for _, mode := range []string{"http", "sse"} {
+		t.Run(mode, func(t *testing.T) {
+			stderr := &syncBuffer{}
+			cmd := exec.Command(serverBinary(t), mode, "--addr", "127.0.0.1:0")
+			cmd.Env, cmd.Stderr = testEnv(api.URL, sandbox.DemoKey), stderr
+			require.NoError(t, cmd.Start())
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			t.Cleanup(func() { _ = cmd.Process.Kill() })
+			var url string
+			require.Eventually(t, func() bool {
+				m := listenLine.FindStringSubmatch(stderr.String())
+				if m != nil {
+					url = m[1]
+				}
+				return m != nil
+			}, 10*time.Second, 10*time.Millisecond)
+
+			var tr transport.Interface
+			if mode == "http" {
+				tr, err = transport.NewStreamableHTTP(url)
+			} else {
+				tr, err = transport.NewSSE(url)
+			}
+			require.NoError(t, err)
+			c := mcpclient.NewClient(tr)
+			require.NoError(t, c.Start(t.Context()))
+			t.Cleanup(func() { _ = c.Close() })
+			init := mcp.InitializeRequest{}
+			init.Params.ProtocolVersion = mcp.ProtocolVersion20250618
+			_, err = c.Initialize(t.Context(), init)
+			require.NoError(t, err)
+
+			result := make(chan *mcp.CallToolResult, 1)
+			go func() {
+				req := mcp.CallToolRequest{}
+				req.Params.Name = "get_account_information"
+				res, err := c.CallTool(t.Context(), req)
+				assert.NoError(t, err)
+				result <- res
+			}()
+			time.Sleep(500 * time.Millisecond) // the call now waits on the API, which answers after 1.5 s
+			require.Empty(t, result, "the call should still be in flight when SIGTERM arrives")
+			require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+
+			select {
+			case res := <-result:
+				require.NotNil(t, res)
+				assert.False(t, res.IsError, textOf(res))
+				assert.Contains(t, textOf(res), "Slow Org")
+			case <-time.After(shutdownGrace):
+				t.Fatal("the call in flight got no result after SIGTERM")
+			}
+			select {
+			case err := <-exited:
+				assert.NoError(t, err, "exit status")
+			case <-time.After(shutdownGrace + 2*time.Second):
+				t.Fatal("server did not exit after SIGTERM")
+			}
+		})
+	}
+}
+
+func TestSSEEndpointBehindAProxyPrefix(t *testing.T) {
+	api, err := sandbox.Start(sandbox.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = api.Close() })
+	url := startListening(t, "sse", testEnv(api.URL, sandbox.DemoKey,
+		"HMS_SOVEREIGN_PUBLIC_URL=https://mcp.example.test/voicedock/"))
+
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode, "the route stays at /sse; the proxy strips the prefix")
+	r := bufio.NewReader(resp.Body)
+	_, err = r.ReadString('\n')
+	require.NoError(t, err)
+	data, err := r.ReadString('\n')
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(data, "data: /voicedock/message?sessionId="), data)
+}
+
+func TestOversizedRequestBodyRefused(t *testing.T) {
+	api, err := sandbox.Start(sandbox.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = api.Close() })
+	url := startListening(t, "http", testEnv(api.URL, sandbox.DemoKey))
+
+	body := `{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":"` + strings.Repeat("x", 5<<20) + `"}}`
+	resp := post(t, url, "", body)
+
+	assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
 }

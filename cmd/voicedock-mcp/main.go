@@ -89,6 +89,7 @@ func run(args []string, env map[string]string, stdin io.Reader, stdout, stderr i
 	a.warnAtStart()
 	if err := a.serve(ctx, inv, stdin, stdout); err != nil {
 		logger.Error("server stopped", "error", err.Error())
+		fmt.Fprintf(stderr, "voicedock-mcp: %v\n", err)
 		return exitError
 	}
 	return exitOK

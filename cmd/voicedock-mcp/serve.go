@@ -47,15 +47,25 @@ func (a *app) serve(ctx context.Context, inv invocation, stdin io.Reader, stdout
 		return a.serveHTTP(ctx, addr, "streamable HTTP", "/mcp", mux, streamable.CloseSessions)
 	case cmdSSE:
 		sse := server.NewSSEServer(a.mcp, a.sseOptions()...)
+		mux := http.NewServeMux()
+		mux.Handle("/sse", sse.SSEHandler())
+		mux.Handle("/message", sse.MessageHandler())
 		closeSessions := func(context.Context) { sse.CloseSessions() }
-		return a.serveHTTP(ctx, addr, "HTTP+SSE", "/sse", sse, closeSessions)
+		return a.serveHTTP(ctx, addr, "HTTP+SSE", "/sse", mux, closeSessions)
 	}
 	return a.serveStdio(ctx, stdin, stdout)
 }
 
+// stdioWorkers is how many tool calls run at once over stdio. A call's
+// budget starts when a worker takes it, so the pool is large enough that
+// calls do not wait in line: the pacer, not the pool, limits the API load.
+const stdioWorkers = 64
+
 func (a *app) serveStdio(ctx context.Context, stdin io.Reader, stdout io.Writer) error {
 	stdio := server.NewStdioServer(a.mcp)
 	stdio.SetErrorLogger(slog.NewLogLogger(a.logger.Handler(), slog.LevelError))
+	server.WithWorkerPoolSize(stdioWorkers)(stdio)
+	server.WithQueueSize(stdioWorkers * 4)(stdio)
 	err := stdio.Listen(ctx, stdin, stdout)
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, io.EOF) {
 		return nil
@@ -63,21 +73,23 @@ func (a *app) serveStdio(ctx context.Context, stdin io.Reader, stdout io.Writer)
 	return err
 }
 
+// sseOptions configure the legacy transport. The endpoint event is always
+// an absolute path, which a client resolves against the address it used for
+// /sse, so it never names an internal address. Behind a proxy that serves
+// the server under a path prefix (the path of HMS_SOVEREIGN_PUBLIC_URL),
+// the prefix leads the path; the routes themselves stay at /sse and
+// /message, as the proxy strips the prefix.
 func (a *app) sseOptions() []server.SSEOption {
-	opts := []server.SSEOption{
+	prefix := publicPathPrefix(a.cfg.PublicURL)
+	return []server.SSEOption{
 		server.WithSSEEndpoint("/sse"),
 		server.WithMessageEndpoint("/message"),
+		server.WithDynamicBasePath(func(*http.Request, string) string { return prefix }),
+		server.WithUseFullURLForMessageEndpoint(false),
 		server.WithKeepAlive(true),
 		server.WithKeepAliveInterval(a.cfg.Heartbeat),
 		server.WithSSEDisableLocalhostProtection(true), // hostGuard does it, see cmdHTTP
 	}
-	if a.cfg.PublicURL != "" {
-		// Behind a proxy the endpoint event must name the public address.
-		return append(opts, server.WithBaseURL(a.cfg.PublicURL), server.WithUseFullURLForMessageEndpoint(true))
-	}
-	// Otherwise a relative endpoint, which resolves against whatever address
-	// the client used.
-	return append(opts, server.WithUseFullURLForMessageEndpoint(false))
 }
 
 // serveHTTP listens on addr and serves handler behind the Host and Origin
@@ -94,7 +106,7 @@ func (a *app) serveHTTP(ctx context.Context, addr, transport, path string, handl
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
 	srv := &http.Server{
-		Handler:           newHostGuard(handler, a.cfg.AllowedHosts, a.cfg.AllowedOrigins),
+		Handler:           newHostGuard(limitBody(handler), a.cfg.AllowedHosts, a.cfg.AllowedOrigins),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(a.logger.Handler(), slog.LevelWarn),
@@ -109,12 +121,33 @@ func (a *app) serveHTTP(ctx context.Context, addr, transport, path string, handl
 	case <-ctx.Done():
 	}
 
+	// Stop accepting, let tool calls in flight deliver their results (over
+	// SSE they travel on the open stream), then end the streams so that
+	// Shutdown can return; after the grace period, cut what is left.
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
+	stopped := make(chan error, 1)
+	go func() { stopped <- srv.Shutdown(shutdownCtx) }()
+	a.calls.wait(shutdownCtx)
 	closeSessions(shutdownCtx)
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	if err := <-stopped; err != nil {
 		a.logger.Warn("shutdown grace period over; closing connections", "error", err.Error())
 		return srv.Close()
 	}
 	return nil
+}
+
+// maxRequestBody bounds an HTTP request body; MCP messages are small.
+const maxRequestBody = 4 << 20
+
+// limitBody refuses request bodies over maxRequestBody.
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxRequestBody {
+			http.Error(w, "request body too large (over 4 MB)", http.StatusRequestEntityTooLarge)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBody)
+		next.ServeHTTP(w, r)
+	})
 }

@@ -209,3 +209,33 @@ func TestStdioConcurrentCallsAndPing(t *testing.T) {
 	}
 	assert.Less(t, pingAt, lastCallAt, "ping must not wait for the tool calls in flight")
 }
+
+// TestStdioBudgetHoldsUnderConcurrency checks that calls do not queue
+// behind each other: each ends within its budget of when it was sent.
+func TestStdioBudgetHoldsUnderConcurrency(t *testing.T) {
+	api, err := sandbox.Start(sandbox.Options{RateLimit: 100000})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = api.Close() })
+	api.InjectFault(sandbox.Fault{Path: "/account", Delay: time.Minute}) // an API that never answers
+
+	var input strings.Builder
+	input.WriteString(initializeLine + "\n" + initializedLine + "\n")
+	for i := range 15 {
+		input.WriteString(strings.Replace(callLine, `"id":3`, `"id":`+strconv.Itoa(100+i), 1) + "\n")
+	}
+
+	start := time.Now()
+	stdout, stderr, err := stdioSession(t, testEnv(api.URL, sandbox.DemoKey, "HMS_SOVEREIGN_RATE_LIMIT=100000"),
+		input.String(), 16)
+	elapsed := time.Since(start)
+
+	require.NoError(t, err, stderr)
+	timedOut := 0
+	for _, line := range stdout {
+		if strings.Contains(line, "did not answer in time") {
+			timedOut++
+		}
+	}
+	assert.Equal(t, 15, timedOut, "every call reports the unanswered API")
+	assert.Less(t, elapsed, 6*time.Second, "calls waited in line beyond their 3 s budget")
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// inflight counts tool calls in progress, so that shutdown can let them
+// finish before it ends the streams that carry their results.
+type inflight struct {
+	n atomic.Int64
+}
+
+// middleware counts each call while it runs.
+func (f *inflight) middleware(next server.ToolHandlerFunc) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		f.n.Add(1)
+		defer f.n.Add(-1)
+		return next(ctx, req)
+	}
+}
+
+// wait returns once no call is in progress, or when ctx ends.
+func (f *inflight) wait(ctx context.Context) {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for f.n.Load() > 0 {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
