@@ -2,14 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"net/http"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -21,76 +14,6 @@ import (
 
 	"github.com/voicedock/voicedock-mcp/client/sandbox"
 )
-
-// builtServer is the server binary, built once per test run.
-var builtServer struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// serverBinary builds ./cmd/voicedock-mcp into a temporary directory once
-// and returns its path.
-func serverBinary(t *testing.T) string {
-	t.Helper()
-	builtServer.once.Do(func() {
-		dir, err := tempDirForRun()
-		if err != nil {
-			builtServer.err = err
-			return
-		}
-		builtServer.path = filepath.Join(dir, "voicedock-mcp")
-		cmd := exec.Command("go", "build", "-o", builtServer.path, ".")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			builtServer.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	require.NoError(t, builtServer.err)
-	return builtServer.path
-}
-
-var listenLine = regexp.MustCompile(`MCP over (?:streamable HTTP|HTTP\+SSE) at (http://\S+)`)
-
-// startListening starts the binary in http or sse mode on an ephemeral
-// loopback port and returns the URL it printed (…/mcp or …/sse). The
-// process gets SIGTERM when the test ends and must exit 0.
-func startListening(t *testing.T, mode string, env []string) string {
-	t.Helper()
-	stderr := &syncBuffer{}
-	cmd := exec.Command(serverBinary(t), mode, "--addr", "127.0.0.1:0")
-	cmd.Env, cmd.Stderr = env, stderr
-	require.NoError(t, cmd.Start())
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case err := <-exited:
-			assert.NoError(t, err, "exit status after SIGTERM")
-		case <-time.After(12 * time.Second):
-			_ = cmd.Process.Kill()
-			t.Errorf("%s server did not stop within 12s of SIGTERM", mode)
-		}
-		if t.Failed() {
-			t.Logf("server stderr:\n%s", stderr)
-		}
-	})
-
-	deadline := time.After(10 * time.Second)
-	for {
-		if m := listenLine.FindStringSubmatch(stderr.String()); m != nil {
-			return m[1]
-		}
-		select {
-		case err := <-exited:
-			exited <- err
-			t.Fatalf("server exited before listening (%v):\n%s", err, stderr)
-		case <-deadline:
-			t.Fatalf("server printed no listen address:\n%s", stderr)
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-}
 
 // connect starts the server over transportName with env and returns an
 // initialized mcp-go client speaking protocol (empty: the client's default,
@@ -130,17 +53,6 @@ func connect(t *testing.T, transportName, protocol string, env []string) *mcpcli
 	return c
 }
 
-// testEnv is a server environment built from scratch, so that the
-// developer's own variables never leak in.
-func testEnv(baseURL, key string, extra ...string) []string {
-	env := []string{"PATH=/usr/bin:/bin", "HOME=/nonexistent",
-		"HMS_SOVEREIGN_BASE_URL=" + baseURL, "HMS_SOVEREIGN_REQUEST_TIMEOUT=2s", "HMS_SOVEREIGN_CALL_BUDGET=3s"}
-	if key != "" {
-		env = append(env, "HMS_SOVEREIGN_API_KEY="+key)
-	}
-	return append(env, extra...)
-}
-
 func callAccount(t *testing.T, c *mcpclient.Client) *mcp.CallToolResult {
 	t.Helper()
 	req := mcp.CallToolRequest{}
@@ -162,9 +74,7 @@ func textOf(res *mcp.CallToolResult) string {
 }
 
 func TestEndToEndTransports(t *testing.T) {
-	api, err := sandbox.Start(sandbox.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = api.Close() })
+	api := startSandbox(t, sandbox.Options{})
 
 	cases := []struct {
 		name      string
@@ -189,7 +99,7 @@ func TestEndToEndTransports(t *testing.T) {
 				t.Parallel()
 				baseURL := api.URL
 				if tc.limited {
-					baseURL = spentSandbox(t)
+					baseURL = spentSandbox(t).URL
 				}
 				c := connect(t, tr, "", testEnv(baseURL, tc.key))
 
@@ -218,21 +128,4 @@ func TestEndToEndTransports(t *testing.T) {
 			})
 		}
 	}
-}
-
-// spentSandbox starts a sandbox that allows one request per minute and
-// spends it, so the server's first request is answered 429.
-func spentSandbox(t *testing.T) string {
-	t.Helper()
-	sb, err := sandbox.Start(sandbox.Options{RateLimit: 1, RateWindow: time.Minute})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = sb.Close() })
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, sb.URL+"/account", nil)
-	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+sandbox.DemoKey)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	_ = resp.Body.Close()
-	require.Equal(t, http.StatusOK, resp.StatusCode)
-	return sb.URL
 }

@@ -3,9 +3,7 @@ package main
 import (
 	"bufio"
 	"net/http"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -36,9 +34,7 @@ func post(t *testing.T, url, session, body string) *http.Response {
 }
 
 func TestStreamableHTTPSessions(t *testing.T) {
-	api, err := sandbox.Start(sandbox.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = api.Close() })
+	api := startSandbox(t, sandbox.Options{})
 	url := startListening(t, "http", testEnv(api.URL, sandbox.DemoKey))
 	list := `{"jsonrpc":"2.0","id":2,"method":"tools/list"}`
 
@@ -66,27 +62,12 @@ func TestStreamableHTTPSessions(t *testing.T) {
 // TestSIGTERMWithOpenStream checks that a client holding an event stream
 // open does not keep the server from exiting.
 func TestSIGTERMWithOpenStream(t *testing.T) {
-	api, err := sandbox.Start(sandbox.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = api.Close() })
+	api := startSandbox(t, sandbox.Options{})
 
 	for _, mode := range []string{"http", "sse"} {
 		t.Run(mode, func(t *testing.T) {
-			stderr := &syncBuffer{}
-			cmd := exec.Command(serverBinary(t), mode, "--addr", "127.0.0.1:0")
-			cmd.Env, cmd.Stderr = testEnv(api.URL, sandbox.DemoKey), stderr
-			require.NoError(t, cmd.Start())
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-			t.Cleanup(func() { _ = cmd.Process.Kill() })
-			var url string
-			require.Eventually(t, func() bool {
-				m := listenLine.FindStringSubmatch(stderr.String())
-				if m != nil {
-					url = m[1]
-				}
-				return m != nil
-			}, 10*time.Second, 10*time.Millisecond)
+			proc := startServer(t, mode, testEnv(api.URL, sandbox.DemoKey))
+			url := proc.URL
 
 			req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
 			require.NoError(t, err)
@@ -110,13 +91,7 @@ func TestSIGTERMWithOpenStream(t *testing.T) {
 					"the endpoint must be relative, never an internal address: %q", data)
 			}
 
-			require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
-			select {
-			case err := <-exited:
-				assert.NoError(t, err, "exit status")
-			case <-time.After(shutdownGrace + 2*time.Second):
-				t.Fatalf("still running %s after SIGTERM with an open stream", shutdownGrace+2*time.Second)
-			}
+			assert.NoError(t, proc.terminate(t, shutdownGrace+2*time.Second), "exit status with an open stream")
 		})
 	}
 }
@@ -124,31 +99,17 @@ func TestSIGTERMWithOpenStream(t *testing.T) {
 // TestSIGTERMLetsCallsInFlightFinish checks that a tool call under way when
 // SIGTERM arrives still delivers its result, over both HTTP transports.
 func TestSIGTERMLetsCallsInFlightFinish(t *testing.T) {
-	api, err := sandbox.Start(sandbox.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = api.Close() })
+	api := startSandbox(t, sandbox.Options{})
 	api.InjectFault(sandbox.Fault{Path: "/account", Delay: 1500 * time.Millisecond,
 		Body: `{"id":"o1","name":"Slow Org","minutes_balance":1}`})
 
 	for _, mode := range []string{"http", "sse"} {
 		t.Run(mode, func(t *testing.T) {
-			stderr := &syncBuffer{}
-			cmd := exec.Command(serverBinary(t), mode, "--addr", "127.0.0.1:0")
-			cmd.Env, cmd.Stderr = testEnv(api.URL, sandbox.DemoKey), stderr
-			require.NoError(t, cmd.Start())
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-			t.Cleanup(func() { _ = cmd.Process.Kill() })
-			var url string
-			require.Eventually(t, func() bool {
-				m := listenLine.FindStringSubmatch(stderr.String())
-				if m != nil {
-					url = m[1]
-				}
-				return m != nil
-			}, 10*time.Second, 10*time.Millisecond)
+			proc := startServer(t, mode, testEnv(api.URL, sandbox.DemoKey))
+			url := proc.URL
 
 			var tr transport.Interface
+			var err error
 			if mode == "http" {
 				tr, err = transport.NewStreamableHTTP(url)
 			} else {
@@ -173,7 +134,7 @@ func TestSIGTERMLetsCallsInFlightFinish(t *testing.T) {
 			}()
 			time.Sleep(500 * time.Millisecond) // the call now waits on the API, which answers after 1.5 s
 			require.Empty(t, result, "the call should still be in flight when SIGTERM arrives")
-			require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+			proc.sigterm(t)
 
 			select {
 			case res := <-result:
@@ -183,20 +144,13 @@ func TestSIGTERMLetsCallsInFlightFinish(t *testing.T) {
 			case <-time.After(shutdownGrace):
 				t.Fatal("the call in flight got no result after SIGTERM")
 			}
-			select {
-			case err := <-exited:
-				assert.NoError(t, err, "exit status")
-			case <-time.After(shutdownGrace + 2*time.Second):
-				t.Fatal("server did not exit after SIGTERM")
-			}
+			assert.NoError(t, proc.waitExit(t, shutdownGrace+2*time.Second), "exit status")
 		})
 	}
 }
 
 func TestSSEEndpointBehindAProxyPrefix(t *testing.T) {
-	api, err := sandbox.Start(sandbox.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = api.Close() })
+	api := startSandbox(t, sandbox.Options{})
 	url := startListening(t, "sse", testEnv(api.URL, sandbox.DemoKey,
 		"HMS_SOVEREIGN_PUBLIC_URL=https://mcp.example.test/voicedock/"))
 
@@ -215,9 +169,7 @@ func TestSSEEndpointBehindAProxyPrefix(t *testing.T) {
 }
 
 func TestOversizedRequestBodyRefused(t *testing.T) {
-	api, err := sandbox.Start(sandbox.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = api.Close() })
+	api := startSandbox(t, sandbox.Options{})
 	url := startListening(t, "http", testEnv(api.URL, sandbox.DemoKey))
 
 	body := `{"jsonrpc":"2.0","id":1,"method":"ping","params":{"pad":"` + strings.Repeat("x", 5<<20) + `"}}`

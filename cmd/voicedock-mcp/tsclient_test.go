@@ -8,10 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -33,15 +30,8 @@ func TestTypeScriptClient(t *testing.T) {
 	tsDir := filepath.Join(root, "e2e", "tsclient")
 	node := requireTSClient(t, tsDir)
 
-	bin := filepath.Join(t.TempDir(), "voicedock-mcp")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/voicedock-mcp")
-	build.Dir = root
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "go build: %s", out)
-
-	api, err := sandbox.Start(sandbox.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = api.Close() })
+	bin := serverBinary(t)
+	api := startSandbox(t, sandbox.Options{})
 
 	type testCase struct {
 		name string
@@ -82,13 +72,10 @@ func TestTypeScriptClient(t *testing.T) {
 			// the server's call is answered 429 with a Retry-After of about
 			// 60s: more than its 3s call budget, so it must give up at once.
 			baseURL: func(t *testing.T) string {
-				limited, err := sandbox.Start(sandbox.Options{RateLimit: 1, RateWindow: time.Minute})
-				require.NoError(t, err)
+				limited := spentSandbox(t)
 				t.Cleanup(func() {
 					assert.Positive(t, count429(limited.Requests()), "the sandbox never answered 429")
-					_ = limited.Close()
 				})
-				spendBudget(t, limited.URL)
 				return limited.URL
 			},
 			check: wantError("rate limited", "Retry after"),
@@ -103,13 +90,13 @@ func TestTypeScriptClient(t *testing.T) {
 					if tc.baseURL != nil {
 						baseURL = tc.baseURL(t)
 					}
-					env := serverEnv(baseURL, tc.key)
+					env := testEnv(baseURL, tc.key)
 
 					var args []string
 					if transport == "stdio" {
 						args = []string{"stdio", bin, "stdio"}
 					} else {
-						args = []string{"http", startHTTPServer(t, bin, env)}
+						args = []string{"http", startListening(t, "http", env)}
 					}
 					got := runTSClient(t, node, tsDir, env, args...)
 
@@ -144,36 +131,6 @@ func requireTSClient(t *testing.T, tsDir string) string {
 	return node
 }
 
-// serverEnv builds the environment of the server (and of node, which passes
-// it through over stdio) from scratch, so the developer's own HMS_SOVEREIGN_*
-// variables never leak in.
-func serverEnv(baseURL, key string) []string {
-	env := []string{
-		"PATH=" + os.Getenv("PATH"),
-		"HOME=" + os.Getenv("HOME"),
-		"HMS_SOVEREIGN_BASE_URL=" + baseURL,
-		// Nothing may wait long: the budget bounds every tool call.
-		"HMS_SOVEREIGN_REQUEST_TIMEOUT=2s",
-		"HMS_SOVEREIGN_CALL_BUDGET=3s",
-	}
-	if key != "" {
-		env = append(env, "HMS_SOVEREIGN_API_KEY="+key)
-	}
-	return env
-}
-
-// spendBudget uses up the one request a rate-limited sandbox allows.
-func spendBudget(t *testing.T, baseURL string) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, baseURL+"/account", nil)
-	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+sandbox.DemoKey)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	_ = resp.Body.Close()
-	require.Equal(t, http.StatusOK, resp.StatusCode, "spending the sandbox's only request")
-}
-
 func count429(reqs []sandbox.Request) int {
 	n := 0
 	for _, r := range reqs {
@@ -182,54 +139,6 @@ func count429(reqs []sandbox.Request) int {
 		}
 	}
 	return n
-}
-
-var httpURLLine = regexp.MustCompile(`MCP over streamable HTTP at (http://\S+)`)
-
-// startHTTPServer starts the binary in streamable HTTP mode on an ephemeral
-// loopback port and returns its /mcp URL. The process is stopped, and
-// waited for, when the test ends.
-func startHTTPServer(t *testing.T, bin string, env []string) string {
-	t.Helper()
-	stderr := &syncBuffer{}
-	cmd := exec.Command(bin, "http", "--addr", "127.0.0.1:0")
-	cmd.Env, cmd.Stdout, cmd.Stderr = env, stderr, stderr
-	require.NoError(t, cmd.Start())
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		// SIGTERM for a clean shutdown, as a process manager would stop it;
-		// SIGKILL if it does not stop soon.
-		signaled := cmd.Process.Signal(syscall.SIGTERM) == nil
-		select {
-		case err := <-exited:
-			if signaled {
-				assert.NoError(t, err, "the server's exit after SIGTERM")
-			}
-		case <-time.After(5 * time.Second):
-			_ = cmd.Process.Kill()
-			<-exited
-			t.Errorf("the server did not stop within 5s of SIGTERM")
-		}
-		if t.Failed() {
-			t.Logf("server stderr:\n%s", stderr)
-		}
-	})
-
-	deadline := time.After(15 * time.Second)
-	for {
-		if m := httpURLLine.FindStringSubmatch(stderr.String()); m != nil {
-			return m[1]
-		}
-		select {
-		case err := <-exited:
-			exited <- err // for the cleanup
-			t.Fatalf("the server exited before listening (%v); stderr:\n%s", err, stderr)
-		case <-deadline:
-			t.Fatalf("the server printed no listen URL within 15s; stderr:\n%s", stderr)
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
 }
 
 // tsOutput is the one JSON line client.mjs prints.
@@ -286,22 +195,4 @@ func runTSClient(t *testing.T, node, tsDir string, env []string, args ...string)
 	require.Empty(t, got.Error, "protocol-level failure reported by the TypeScript SDK client")
 	require.NoError(t, err, "running client.mjs")
 	return got
-}
-
-// syncBuffer is a bytes.Buffer safe for a writing process and a reading test.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
