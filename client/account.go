@@ -69,7 +69,7 @@ func (c *Client) getAccount(ctx context.Context, path string) (*Account, error) 
 		return nil, err
 	}
 	if acct.ID == "" && acct.Name == "" && acct.CompanyName == "" {
-		return nil, fmt.Errorf("GET %s: answer has no organization in it", path)
+		return nil, fmt.Errorf("GET %s: %w: no organization in it", path, ErrUnexpectedAnswer)
 	}
 	acct.Response = resp
 	return &acct, nil

@@ -169,7 +169,7 @@ func parseBaseURL(raw string) (*url.URL, error) {
 		return nil, errors.New("base URL must use https:// for any host but this machine; " +
 			"over http:// the API key would travel in clear text")
 	case u.User != nil:
-		return nil, errors.New("base URL must not contain credentials; the API key belongs in HMS_SOVEREIGN_API_KEY")
+		return nil, errors.New("base URL must not contain credentials; the API key is configured on its own")
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.ContainsAny(u.Path, ";"):
 		return nil, errors.New("base URL must not contain a query string or fragment")
 	}
@@ -242,11 +242,10 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		return meta, nil
 	}
 	if len(data) == maxBodyBytes {
-		return meta, fmt.Errorf("%s %s: answer is larger than %d MB; not read", method, path, maxBodyBytes>>20)
+		return meta, fmt.Errorf("%s %s: %w: larger than %d MB", method, path, ErrUnexpectedAnswer, maxBodyBytes>>20)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return meta, fmt.Errorf("%s %s: answer is not the expected JSON (%v); check that "+
-			"HMS_SOVEREIGN_BASE_URL is the HMS Sovereign API's base URL", method, path, err)
+		return meta, fmt.Errorf("%s %s: %w: not the expected JSON (%v)", method, path, ErrUnexpectedAnswer, err)
 	}
 	return meta, nil
 }
@@ -301,10 +300,6 @@ func (c *Client) statusError(state *callState, resp *http.Response, body []byte,
 	}
 	parseErrorBody(apiErr, body)
 	c.redact(apiErr)
-	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
-		apiErr.Message = "the API answered with a redirect, which this client does not follow; " +
-			"check that HMS_SOVEREIGN_BASE_URL is the API's base URL"
-	}
 	if wait, ok := serverWait(resp.Header, now); ok {
 		apiErr.RetryAfter = wait
 	}

@@ -585,9 +585,10 @@ func TestUnexpectedAnswers(t *testing.T) {
 		wantErr string
 	}{
 		{name: "redirect", fault: sandbox.Fault{Status: 302, Header: header("Location", "https://elsewhere.example/")},
-			wantErr: "check that HMS_SOVEREIGN_BASE_URL"},
+			wantErr: "status 302"},
 		{name: "not JSON", fault: sandbox.Fault{Body: "not json at all"}, wantErr: "not the expected JSON"},
-		{name: "array", fault: sandbox.Fault{Body: "[]"}, wantErr: "HMS_SOVEREIGN_BASE_URL"},
+		{name: "array", fault: sandbox.Fault{Body: "[]"}, wantErr: "not the expected JSON"},
+		{name: "empty object", fault: sandbox.Fault{Body: "{}"}, wantErr: "no organization"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -597,7 +598,7 @@ func TestUnexpectedAnswers(t *testing.T) {
 
 			_, err := c.Account(t.Context())
 
-			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrUnexpectedAnswer)
 			assert.Contains(t, err.Error(), tc.wantErr)
 			assert.Equal(t, 1, len(sb.Requests()), "redirects are never followed")
 		})

@@ -27,6 +27,9 @@ var (
 	ErrInsufficientCredit = errors.New("insufficient credits")
 	ErrRateLimited        = errors.New("rate limited")
 	ErrUnavailable        = errors.New("api unavailable")
+	// ErrUnexpectedAnswer is an answer no HMS Sovereign API gives: a
+	// redirect, or a body that is not the JSON documented for the route.
+	ErrUnexpectedAnswer = errors.New("unexpected answer")
 )
 
 // maxErrorText bounds the message and detail text kept from an error body,
@@ -104,6 +107,8 @@ func (e *APIError) Is(target error) bool {
 		return e.Status == http.StatusTooManyRequests
 	case ErrUnavailable:
 		return e.Status >= 500
+	case ErrUnexpectedAnswer:
+		return e.Status >= 300 && e.Status < 400
 	}
 	return false
 }

@@ -55,6 +55,9 @@ func TestGetAccountInformation(t *testing.T) {
 					Body: `{"error":"Service unavailable"}`})
 			},
 			wantText: []string{"unavailable", "HTTP 503", "3 attempts (retried 2 times)"}},
+		{name: "not the API", key: sandbox.DemoKey, wantError: true,
+			prepare:  func(sb *sandbox.Server) { sb.InjectFault(sandbox.Fault{Body: "<html>login</html>"}) },
+			wantText: []string{"not what this server expects", "Check that HMS_SOVEREIGN_BASE_URL"}},
 		{name: "unreachable", key: sandbox.DemoKey, wantError: true,
 			prepare:  func(sb *sandbox.Server) { sb.InjectFault(sandbox.Fault{Drop: true}) },
 			wantText: []string{"could not reach the VoiceDock API", "retried"}},

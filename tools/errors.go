@@ -49,6 +49,9 @@ func Explain(err error) string {
 	case errors.Is(err, client.ErrForbidden):
 		return "the API key is valid but has no access to this (" + apiText(err) + "). " +
 			"Use a key of the organization that owns the resource. Retrying will not help."
+	case errors.Is(err, client.ErrUnexpectedAnswer):
+		return "the API's answer was not what this server expects (" + err.Error() + "). Check that " +
+			"HMS_SOVEREIGN_BASE_URL is the HMS Sovereign API's base URL, e.g. " + client.DefaultBaseURL + "."
 	case errors.Is(err, client.ErrInsufficientCredit):
 		return insufficientCreditText(err)
 	case errors.Is(err, client.ErrNotFound):
