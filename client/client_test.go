@@ -604,3 +604,32 @@ func TestUnexpectedAnswers(t *testing.T) {
 		})
 	}
 }
+
+func TestRetriesAfter429AreSpreadAndNeverEarly(t *testing.T) {
+	const callers = 30
+	sb, url := newSandbox(t, sandbox.Options{RateLimit: 100000})
+	sb.InjectFault(sandbox.Fault{Times: callers, Status: 429, Header: header("Retry-After", "1"),
+		Body: `{"error":"Rate limit exceeded","retry_after":1}`})
+	c := newClient(t, url, func(o *Options) { o.RateLimit = 100000 })
+
+	var wg sync.WaitGroup
+	for range callers {
+		wg.Go(func() {
+			_, err := c.Account(t.Context())
+			assert.NoError(t, err)
+		})
+	}
+	wg.Wait()
+
+	reqs := byTime(sb.Requests())
+	require.Len(t, reqs, 2*callers)
+	refused, retries := reqs[:callers], reqs[callers:]
+	// If every retry comes at least 1 s after its own 429, the i-th earliest
+	// retry comes at least 1 s after the i-th earliest 429.
+	for i := range callers {
+		require.Equal(t, http.StatusTooManyRequests, refused[i].Status)
+		assert.GreaterOrEqual(t, retries[i].Time.Sub(refused[i].Time), time.Second, "a retry came before Retry-After")
+	}
+	spread := retries[len(retries)-1].Time.Sub(retries[0].Time)
+	assert.GreaterOrEqual(t, spread, 500*time.Millisecond, "retries bunched together")
+}
