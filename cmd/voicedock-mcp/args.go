@@ -48,6 +48,16 @@ type invocation struct {
 	toolArgs string
 }
 
+// isShellCommand reports whether inv runs once and prints its answer, as
+// opposed to serving MCP.
+func (inv invocation) isShellCommand() bool {
+	switch inv.command {
+	case cmdCheck, cmdToolsList, cmdToolsCall:
+		return true
+	}
+	return false
+}
+
 // parseArgs reads the command line. Flags may come before or after the
 // command words.
 func parseArgs(args []string) (invocation, error) {

@@ -65,7 +65,11 @@ func run(args []string, env map[string]string, stdin io.Reader, stdout, stderr i
 		fmt.Fprintf(stderr, "voicedock-mcp: %v\n", err)
 		return exitUsage
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	level := cfg.LogLevel
+	if _, set := env["HMS_SOVEREIGN_LOG_LEVEL"]; !set && inv.isShellCommand() {
+		level = slog.LevelWarn // a one-off command prints its answer, not a server's info lines
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level}))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
