@@ -134,44 +134,65 @@ func newPacer(limit int, window time.Duration) *pacer {
 	return &pacer{bucket: rate.NewLimiter(rate.Limit(perSecond), burst), limit: limit}
 }
 
-// wait blocks until a request may be sent. It fails with a *RateLimitError
-// at once, without sleeping, when the wait would not end before ctx's
-// deadline, and with ctx's error when ctx ends first.
-func (p *pacer) wait(ctx context.Context) error {
-	now := time.Now()
-	if d := p.windowWait(now); d > 0 {
-		if err := sleepWithin(ctx, d+jitter(retryJitter), d, p.limit); err != nil {
-			return err
+// wait blocks until a request may be sent, and counts it against the
+// window the API last reported. It fails at once with a *RateLimitError,
+// without sleeping, when the request could not leave with at least reserve
+// of ctx's deadline still left for it, and with ctx's error when ctx ends
+// first.
+func (p *pacer) wait(ctx context.Context, reserve time.Duration) error {
+	for {
+		if d := p.windowWait(time.Now()); d > 0 {
+			if err := sleepWithin(ctx, d+jitter(retryJitter), d, reserve, p.limit); err != nil {
+				return err
+			}
+			continue // the window has reset, unless another request spent it first
 		}
-	}
 
-	reservation := p.bucket.ReserveN(now, 1)
-	d := reservation.DelayFrom(now)
-	if d == 0 {
-		return nil
+		// The reservation is made now, not before any window wait above, so
+		// that time spent held back does not count as bucket refill.
+		now := time.Now()
+		reservation := p.bucket.ReserveN(now, 1)
+		if d := reservation.DelayFrom(now); d > 0 {
+			if err := sleepWithin(ctx, d, d, reserve, p.limit); err != nil {
+				reservation.CancelAt(now)
+				return err
+			}
+		}
+		if p.take(time.Now()) {
+			return nil
+		}
+		// The window was spent while this request waited in the bucket.
 	}
-	if err := sleepWithin(ctx, d, d, p.limit); err != nil {
-		reservation.CancelAt(now)
-		return err
-	}
-	return nil
 }
 
-// windowWait returns how long to hold a request because the server reported
-// the window spent, and otherwise counts the request against it.
+// windowWait returns how long until the window the API reported resets,
+// if that window is spent, and zero otherwise.
 func (p *pacer) windowWait(now time.Time) time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 
 	w := &p.window
-	if !w.Known || w.Reset.IsZero() || !now.Before(w.Reset) {
+	if !w.Known || w.Reset.IsZero() || !now.Before(w.Reset) || w.Remaining > 0 {
 		return 0
 	}
+	return w.Reset.Sub(now)
+}
+
+// take counts a request about to be sent against the reported window. It
+// returns false, counting nothing, when that window is spent.
+func (p *pacer) take(now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+
+	w := &p.window
+	if !w.Known || w.Reset.IsZero() || !now.Before(w.Reset) {
+		return true
+	}
 	if w.Remaining <= 0 {
-		return w.Reset.Sub(now)
+		return false
 	}
 	w.Remaining--
-	return 0
+	return true
 }
 
 // observe records the window state reported by a response.
@@ -190,14 +211,15 @@ func (p *pacer) observe(rl RateLimit) {
 	}
 }
 
-// sleepWithin sleeps for d unless ctx ends first. If ctx's deadline comes
-// before need has passed, it returns a *RateLimitError at once instead.
-func sleepWithin(ctx context.Context, d, need time.Duration, limit int) error {
-	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < need {
+// sleepWithin sleeps for d unless ctx ends first. If ctx's deadline would
+// leave less than reserve once need has passed, it returns a
+// *RateLimitError at once instead, saying to retry after need.
+func sleepWithin(ctx context.Context, d, need, reserve time.Duration, limit int) error {
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < need+reserve {
 		return &RateLimitError{RetryAfter: need, Limit: limit}
 	}
 	if deadline, ok := ctx.Deadline(); ok {
-		d = min(d, time.Until(deadline))
+		d = min(d, time.Until(deadline)-reserve) // jitter must not eat the reserve
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()

@@ -21,7 +21,7 @@ type pacedTransport struct {
 
 func (t *pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	state := stateOf(req.Context())
-	if err := t.client.pacer.wait(req.Context()); err != nil {
+	if err := t.client.pacer.wait(req.Context(), state.minAttempt); err != nil {
 		return nil, err
 	}
 	attempt := state.attempts.Add(1)
