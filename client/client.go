@@ -232,8 +232,9 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
 	if err != nil {
 		return Response{}, &NetworkError{Method: method, Path: path, Attempts: attempts,
-			MaybeSent: true, Err: fmt.Errorf("reading answer: %w", sanitize(err))}
+			MaybeSent: true, Err: c.redactErr(fmt.Errorf("reading answer: %w", sanitize(err)))}
 	}
+	data = c.redactBody(data)
 	meta := Response{Status: resp.StatusCode, RateLimit: parseRateLimit(resp.Header, time.Now()), Attempts: attempts}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return meta, c.statusError(state, resp, data, attempts)
@@ -250,18 +251,35 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	return meta, nil
 }
 
-// redact removes the API key from text the API sent back, in case an
-// answer echoes it.
-func (c *Client) redact(e *APIError) {
+// redactedKey replaces the API key wherever an answer or error echoes it.
+const redactedKey = "[redacted key]"
+
+// redactBody removes the API key from a body before anything reads it, so
+// that no error, result or log line built from it can carry the key.
+func (c *Client) redactBody(data []byte) []byte {
 	if len(c.apiKey) < 8 {
-		return
+		return data
 	}
-	hide := func(s string) string { return strings.ReplaceAll(s, c.apiKey, "[redacted key]") }
-	e.Message, e.Param = hide(e.Message), hide(e.Param)
-	for i := range e.Details {
-		e.Details[i] = hide(e.Details[i])
-	}
+	return bytes.ReplaceAll(data, []byte(c.apiKey), []byte(redactedKey))
 }
+
+// redactErr removes the API key from err's text, for transport errors that
+// quote what a server sent; errors.Is and errors.As still see err.
+func (c *Client) redactErr(err error) error {
+	if err == nil || len(c.apiKey) < 8 || !strings.Contains(err.Error(), c.apiKey) {
+		return err
+	}
+	return &redactedError{text: strings.ReplaceAll(err.Error(), c.apiKey, redactedKey), err: err}
+}
+
+// redactedError is an error whose text has had the key removed.
+type redactedError struct {
+	text string
+	err  error
+}
+
+func (e *redactedError) Error() string { return e.text }
+func (e *redactedError) Unwrap() error { return e.err }
 
 func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body any) (*retryablehttp.Request, error) {
 	u := *c.base
@@ -299,7 +317,6 @@ func (c *Client) statusError(state *callState, resp *http.Response, body []byte,
 		Attempts: attempts, RateLimit: parseRateLimit(resp.Header, time.Now()),
 	}
 	parseErrorBody(apiErr, body)
-	c.redact(apiErr)
 	if wait, ok := serverWait(resp.Header, now); ok {
 		apiErr.RetryAfter = wait
 	}
@@ -327,7 +344,7 @@ func (c *Client) transportError(ctx context.Context, state *callState, attempts 
 	}
 	return &NetworkError{
 		Method: state.method, Path: state.path, Attempts: attempts,
-		MaybeSent: attempts > 0 && !neverSent(err), Err: sanitize(err),
+		MaybeSent: attempts > 0 && !neverSent(err), Err: c.redactErr(sanitize(err)),
 	}
 }
 

@@ -1,10 +1,12 @@
 package client
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sort"
@@ -566,16 +568,61 @@ func TestParseReset(t *testing.T) {
 
 func TestEchoedKeyIsRedacted(t *testing.T) {
 	const key = "fl_live_CANARYKEY_zz"
-	sb, url := newSandbox(t, sandbox.Options{})
-	sb.InjectFault(sandbox.Fault{Status: 401,
-		Body: `{"error":"unauthorized","message":"Invalid key ` + key + `","details":["Bearer ` + key + `"]}`})
-	c := newClient(t, url, func(o *Options) { o.APIKey = key })
+	long := strings.Repeat("x", 490)
+	tests := []struct {
+		name  string
+		fault sandbox.Fault
+	}{
+		{name: "message and details", fault: sandbox.Fault{Status: 401,
+			Body: `{"error":"unauthorized","message":"Invalid key ` + key + `","details":["Bearer ` + key + `"]}`}},
+		{name: "code", fault: sandbox.Fault{Status: 400, Body: `{"error":"Bad","code":"` + key + `","message":"m"}`}},
+		{name: "nested type", fault: sandbox.Fault{Status: 400, Body: `{"error":{"type":"` + key + `","message":"m"}}`}},
+		{name: "after a long message", fault: sandbox.Fault{Status: 400,
+			Body: `{"error":"Bad","message":"` + long + key + `"}`}},
+		{name: "in a value of a 200", fault: sandbox.Fault{Body: `{"id":"o1","minutes_balance":"Bearer ` + key + `"}`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sb, url := newSandbox(t, sandbox.Options{})
+			sb.InjectFault(tc.fault)
+			c := newClient(t, url, func(o *Options) { o.APIKey = key })
 
-	_, err := c.Account(t.Context())
+			_, err := c.Account(t.Context())
+
+			require.Error(t, err)
+			assert.NotContains(t, err.Error(), "CANARY")
+		})
+	}
+}
+
+func TestKeyQuotedByABrokenServerIsRedacted(t *testing.T) {
+	const key = "fl_live_CANARYKEY_zz"
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			_, _ = bufio.NewReader(conn).ReadString('\n')
+			_, _ = conn.Write([]byte("HTTP/1.1 200 OK\r\nBearer " + key + "\r\n\r\n"))
+			_ = conn.Close()
+		}
+	}()
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c := newClient(t, "http://"+ln.Addr().String()+"/api/v1", func(o *Options) {
+		o.APIKey, o.Logger, o.MaxRetries = key, logger, -1
+	})
+
+	_, err = c.Account(t.Context())
 
 	require.Error(t, err)
+	assert.Contains(t, err.Error(), "malformed", "the transport error should still say what went wrong")
 	assert.NotContains(t, err.Error(), "CANARY")
-	assert.Contains(t, err.Error(), "[redacted key]")
+	assert.NotContains(t, logs.String(), "CANARY")
 }
 
 func TestUnexpectedAnswers(t *testing.T) {

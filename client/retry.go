@@ -35,7 +35,7 @@ func (t *pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			err = fmt.Errorf("no answer within %s: %w", t.timeout, err)
 		}
 		state.logger.Debug("api attempt", "method", state.method, "path", state.path,
-			"attempt", attempt, "error", sanitize(err).Error(), "duration", time.Since(start))
+			"attempt", attempt, "error", t.client.redactErr(sanitize(err)).Error(), "duration", time.Since(start))
 		return nil, err
 	}
 
