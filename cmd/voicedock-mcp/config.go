@@ -233,7 +233,7 @@ func (c *config) resolveKey(environ map[string]string) {
 	if v := strings.TrimSpace(c.APIKey); v != "" {
 		found = append(found, candidate{envAPIKey, v})
 	}
-	if c.APIKeyFile != "" {
+	if c.APIKeyFile != "" && len(found) == 0 { // the variable itself takes precedence over the file
 		value, problem := readKeyFile(c.APIKeyFile)
 		if problem != "" {
 			c.keyProblem = envAPIKeyFile + " " + problem
@@ -270,9 +270,16 @@ func (c *config) resolveKey(environ map[string]string) {
 const maxKeyFile = 4096
 
 // readKeyFile returns the trimmed key in path, or what is wrong with the
-// file. It reads at most maxKeyFile bytes, so /dev/zero cannot exhaust
-// memory.
+// file. Only a regular file is read, and at most maxKeyFile bytes of it, so
+// that a device or a named pipe can neither exhaust memory nor block.
 func readKeyFile(path string) (string, string) {
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return "", fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))
+	case !info.Mode().IsRegular():
+		return "", "names something that is not a regular file; it should name a file holding only the key"
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,6 +14,10 @@ import (
 func TestKeyResolution(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "key")
 	require.NoError(t, os.WriteFile(keyFile, []byte("fl_live_fromfile\n"), 0o600))
+	bigFile := filepath.Join(t.TempDir(), "big")
+	require.NoError(t, os.WriteFile(bigFile, bytes.Repeat([]byte("k"), 5000), 0o600))
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
 	emptyFile := filepath.Join(t.TempDir(), "empty")
 	require.NoError(t, os.WriteFile(emptyFile, []byte(" \n"), 0o600))
 
@@ -64,8 +70,15 @@ func TestKeyResolution(t *testing.T) {
 			wantProblem: "HMS_SOVEREIGN_API_KEY_FILE names an empty file"},
 		{name: "empty file, alias set", env: map[string]string{envAPIKeyFile: emptyFile, envAPIKeyAlias: "fl_live_alias"},
 			wantKey: "fl_live_alias", wantSource: envAPIKeyAlias},
-		{name: "endless file", env: map[string]string{envAPIKeyFile: "/dev/zero"},
+		{name: "device", env: map[string]string{envAPIKeyFile: "/dev/zero"},
+			wantProblem: "not a regular file"},
+		{name: "big file", env: map[string]string{envAPIKeyFile: bigFile},
 			wantProblem: "larger than any API key"},
+		{name: "named pipe", env: map[string]string{envAPIKeyFile: fifo},
+			wantProblem: "not a regular file"},
+		{name: "variable wins over a broken file", env: map[string]string{envAPIKey: "fl_live_main",
+			envAPIKeyFile: filepath.Join(t.TempDir(), "none")},
+			wantKey: "fl_live_main", wantSource: envAPIKey},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
