@@ -49,14 +49,31 @@ func TestStreamableHTTPSessions(t *testing.T) {
 		post(t, url, "mcp-session-932a4f0b-f6b0-4212-b794-a3f2bd771d25", list).StatusCode,
 		"a session this process never issued, e.g. from before a restart")
 
-	del, err := http.NewRequestWithContext(t.Context(), http.MethodDelete, url, nil)
+	stale := "mcp-session-932a4f0b-f6b0-4212-b794-a3f2bd771d25"
+	assert.Equal(t, http.StatusBadRequest, send(t, http.MethodGet, url, ""), "GET without a session")
+	assert.Equal(t, http.StatusNotFound, send(t, http.MethodGet, url, stale), "GET with an unknown session")
+	assert.Equal(t, http.StatusNotFound, send(t, http.MethodDelete, url, stale), "DELETE of an unknown session")
+
+	assert.Contains(t, []int{http.StatusOK, http.StatusNoContent}, send(t, http.MethodDelete, url, session))
+	assert.Equal(t, http.StatusNotFound, post(t, url, session, list).StatusCode, "after DELETE")
+	assert.Equal(t, http.StatusNotFound, send(t, http.MethodGet, url, session), "GET after DELETE")
+	assert.Equal(t, http.StatusNotFound, send(t, http.MethodDelete, url, session), "DELETE after DELETE")
+}
+
+// send makes a GET or DELETE on the endpoint with session (if any) and
+// returns the status; an open stream is closed at once.
+func send(t *testing.T, method, url, session string) int {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, url, nil)
 	require.NoError(t, err)
-	del.Header.Set("Mcp-Session-Id", session)
-	resp, err := http.DefaultClient.Do(del)
+	req.Header.Set("Accept", "text/event-stream")
+	if session != "" {
+		req.Header.Set("Mcp-Session-Id", session)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	_ = resp.Body.Close()
-	assert.Contains(t, []int{http.StatusOK, http.StatusNoContent}, resp.StatusCode)
-	assert.Equal(t, http.StatusNotFound, post(t, url, session, list).StatusCode, "after DELETE")
+	return resp.StatusCode
 }
 
 // TestSIGTERMWithOpenStream checks that a client holding an event stream

@@ -30,11 +30,12 @@ func (a *app) serve(ctx context.Context, inv invocation, stdin io.Reader, stdout
 	}
 	switch inv.command {
 	case cmdHTTP:
+		// Sessions are tracked, so that one this process never issued or
+		// has ended gets 404 and the client starts a new one.
+		sessions := &server.InsecureStatefulSessionIdManager{}
 		streamable := server.NewStreamableHTTPServer(a.mcp,
 			server.WithEndpointPath("/mcp"),
-			// Track sessions, so that a session this process never issued
-			// or has ended gets 404 and the client starts a new one.
-			server.WithStateful(true),
+			server.WithSessionIdManager(sessions),
 			server.WithSessionIdleTTL(sessionIdleTTL),
 			server.WithHeartbeatInterval(a.cfg.Heartbeat),
 			server.WithStreamableHTTPLogger(a.logger),
@@ -43,7 +44,7 @@ func (a *app) serve(ctx context.Context, inv invocation, stdin io.Reader, stdout
 			server.WithDisableLocalhostProtection(true),
 		)
 		mux := http.NewServeMux()
-		mux.Handle("/mcp", requireSession(streamable))
+		mux.Handle("/mcp", requireSession(sessions, streamable))
 		return a.serveHTTP(ctx, addr, "streamable HTTP", "/mcp", mux, streamable.CloseSessions)
 	case cmdSSE:
 		sse := server.NewSSEServer(a.mcp, a.sseOptions()...)

@@ -14,15 +14,34 @@ import (
 // an initialize or stateless request from one that lacks its session.
 const maxPeek = 1 << 20
 
-// requireSession answers 400 to a POST of the session-based protocol that
-// carries no Mcp-Session-Id and is not initialize, as the transport spec
-// asks. mcp-go answers 404 there, which tells a client its session expired
-// when it never sent one. Requests of the stateless 2026-07-28 protocol,
-// which have no session by design, pass through.
-func requireSession(next http.Handler) http.Handler {
+// requireSession enforces the session rules of the streamable HTTP
+// transport where mcp-go does not: a request of the session-based protocol
+// that carries no Mcp-Session-Id, other than initialize, gets 400 (mcp-go
+// answers a POST with 404, which tells a client its session expired when it
+// never sent one); a GET or DELETE naming a session that sessions does not
+// know, or that has ended, gets 404 (mcp-go would open a stream or report
+// success). Requests of the stateless 2026-07-28 protocol, which have no
+// session by design, pass through.
+func requireSession(sessions server.SessionIdManager, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost || r.Header.Get(server.HeaderKeySessionID) != "" ||
-			mcp.IsModernProtocol(r.Header.Get("MCP-Protocol-Version")) {
+		id := r.Header.Get(server.HeaderKeySessionID)
+		switch {
+		case mcp.IsModernProtocol(r.Header.Get("MCP-Protocol-Version")):
+			next.ServeHTTP(w, r)
+			return
+		case r.Method == http.MethodGet || r.Method == http.MethodDelete:
+			if id == "" {
+				http.Error(w, noSession, http.StatusBadRequest)
+				return
+			}
+			if ended, err := sessions.Validate(id); err != nil || ended {
+				http.Error(w, "not found: no such session, or it has ended; send initialize to start a new one",
+					http.StatusNotFound)
+				return
+			}
+			next.ServeHTTP(w, r)
+			return
+		case r.Method != http.MethodPost || id != "":
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -47,7 +66,8 @@ func requireSession(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r) // let mcp-go judge batches, garbage and stateless requests
 			return
 		}
-		http.Error(w, "bad request: no Mcp-Session-Id header; send initialize first to start a session",
-			http.StatusBadRequest)
+		http.Error(w, noSession, http.StatusBadRequest)
 	})
 }
+
+const noSession = "bad request: no Mcp-Session-Id header; send initialize first to start a session"
