@@ -48,6 +48,19 @@ func (n *Number) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Count returns n as a count: rounded to the nearest integer and kept
+// within 0 and the largest int, whatever the API sent.
+func (n Number) Count() int {
+	f := math.Round(float64(n))
+	switch {
+	case f <= 0:
+		return 0
+	case f >= math.MaxInt:
+		return math.MaxInt
+	}
+	return int(f)
+}
+
 // Account returns the organization of the configured key. It asks the
 // documented GET /account and, if the API answers 404 or 410 there (the
 // route is deprecated), GET /organizations, which it then uses from on.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -679,4 +680,10 @@ func TestRetriesAfter429AreSpreadAndNeverEarly(t *testing.T) {
 	}
 	spread := retries[len(retries)-1].Time.Sub(retries[0].Time)
 	assert.GreaterOrEqual(t, spread, 500*time.Millisecond, "retries bunched together")
+}
+
+func TestNumberCount(t *testing.T) {
+	for in, want := range map[Number]int{0: 0, 2.7: 3, 3: 3, -4: 0, 1e20: math.MaxInt} {
+		assert.Equal(t, want, in.Count(), "%v", in)
+	}
 }

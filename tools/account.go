@@ -100,9 +100,9 @@ func AccountView(a *client.Account) any {
 		ID: a.ID, Name: a.Name, CompanyName: a.CompanyName, Email: a.Email,
 		MinutesBalance:       float64(a.MinutesBalance),
 		MonthlyUsageMinutes:  float64(a.MonthlyUsageMinutes),
-		ActiveNumbers:        int(a.ActiveNumbers),
-		ActiveAgents:         int(a.ActiveAgents),
-		ActiveCalls:          int(a.ActiveCalls),
+		ActiveNumbers:        a.ActiveNumbers.Count(),
+		ActiveAgents:         a.ActiveAgents.Count(),
+		ActiveCalls:          a.ActiveCalls.Count(),
 		HasLocalModelsAccess: a.HasLocalModelsAccess,
 	}
 	if view.Name == "" {

@@ -49,6 +49,11 @@ func TestGetAccountInformation(t *testing.T) {
 					Body: `{"error":"Rate limit exceeded","message":"Too many requests.","retry_after":45}`})
 			},
 			wantText: []string{"rate limited by the API", "HTTP 429", "Retry after 45s", "100 requests per minute"}},
+		{name: "rate limited without a retry time", key: sandbox.DemoKey, wantError: true,
+			prepare: func(sb *sandbox.Server) {
+				sb.InjectFault(sandbox.Fault{Status: 429, Body: `{"error":"Rate limit exceeded"}`})
+			},
+			wantText: []string{"gave no time to retry after", "Wait a minute"}},
 		{name: "unavailable", key: sandbox.DemoKey, wantError: true,
 			prepare: func(sb *sandbox.Server) {
 				sb.InjectFault(sandbox.Fault{Status: 503, Header: http.Header{"Retry-After": {"0"}},

@@ -118,6 +118,10 @@ func retryAt(after time.Duration) string {
 }
 
 func rateLimitText(e *client.RateLimitError) string {
+	if e.RetryAfter <= 0 {
+		return fmt.Sprintf("rate limited by the API (%s); it gave no time to retry after. "+
+			"Wait a minute before retrying.", apiText(e.API))
+	}
 	wait := max(e.RetryAfter.Round(time.Second), time.Second)
 	at := retryAt(e.RetryAfter)
 	limit := fmt.Sprintf("the API allows %d requests per minute per key", e.Limit)

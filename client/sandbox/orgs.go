@@ -8,6 +8,9 @@ import (
 // Demo keys, one per authentication outcome. They are made up and only
 // mean something to the sandbox.
 const (
+	// KeyPrefix starts every demo key.
+	KeyPrefix = "fl_test_sandbox_"
+
 	// DemoKey belongs to the demo organization and may do everything.
 	DemoKey = "fl_test_sandbox_demo"
 	// OtherKey belongs to a second organization, for scoping checks.

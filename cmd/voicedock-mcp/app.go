@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"strings"
 
 	"github.com/mark3labs/mcp-go/server"
 
@@ -33,7 +34,8 @@ type app struct {
 
 // newApp wires the API client and MCP server. With useSandbox it first
 // starts the simulated API on a loopback port and points the client at it
-// with the demo key, ignoring any configured key.
+// with the demo key, or with the configured key if it is one of the
+// sandbox's (fl_test_sandbox_…); any other configured key is ignored.
 func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) (*app, error) {
 	a := &app{cfg: cfg, logger: logger, stderr: stderr, calls: &inflight{}}
 	if useSandbox {
@@ -42,9 +44,13 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 			return nil, fmt.Errorf("start sandbox: %w", err)
 		}
 		a.sandbox = sb
-		a.cfg.BaseURL, a.cfg.key, a.cfg.keySource, a.cfg.keyProblem = sb.URL, sandbox.DemoKey, "sandbox", ""
-		fmt.Fprintf(stderr, "voicedock-mcp: sandbox mode: simulated HMS Sovereign API at %s with a demo key; "+
-			"nothing reaches the real API\n", sb.URL)
+		key := sandbox.DemoKey
+		if strings.HasPrefix(a.cfg.key, sandbox.KeyPrefix) {
+			key = a.cfg.key // one of the sandbox's own keys, e.g. to see an expired key's errors
+		}
+		a.cfg.BaseURL, a.cfg.key, a.cfg.keySource, a.cfg.keyProblem = sb.URL, key, "sandbox", ""
+		fmt.Fprintf(stderr, "voicedock-mcp: sandbox mode: simulated HMS Sovereign API at %s with the key %s; "+
+			"nothing reaches the real API\n", sb.URL, key)
 	}
 
 	maxRetries := a.cfg.MaxRetries
@@ -84,7 +90,8 @@ func newMCPServer(api *client.Client, logger *slog.Logger, calls *inflight) *ser
 		// (mcp-go's WithInputSchemaValidation is left off: its messages
 		// read like Go structs, e.g. "&{Got:string Want:[object]}".)
 		server.WithToolHandlerMiddleware(tools.RejectUnknownArguments(all)),
-		server.WithToolHandlerMiddleware(calls.middleware),
+		server.WithToolHandlerMiddleware(calls.tools),
+		server.WithResourceHandlerMiddleware(calls.resources),
 	)
 	s.AddTools(all...)
 	s.AddResources(resources.All(api)...)

@@ -43,6 +43,7 @@ type invocation struct {
 	command  string
 	sandbox  bool
 	addr     string
+	addrSet  bool
 	help     bool
 	toolName string
 	toolArgs string
@@ -89,7 +90,7 @@ func parseArgs(args []string) (invocation, error) {
 				i++
 				value = args[i]
 			}
-			inv.addr = value
+			inv.addr, inv.addrSet = value, true
 		default:
 			return inv, fmt.Errorf("unknown flag %s", arg)
 		}
@@ -100,7 +101,7 @@ func parseArgs(args []string) (invocation, error) {
 	if err := inv.setCommand(words); err != nil {
 		return inv, err
 	}
-	if inv.addr != "" {
+	if inv.addrSet {
 		if inv.command != cmdHTTP && inv.command != cmdSSE {
 			return inv, errors.New("--addr applies to the http and sse commands only")
 		}

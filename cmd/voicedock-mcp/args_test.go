@@ -16,8 +16,10 @@ func TestParseArgs(t *testing.T) {
 	}{
 		{args: nil, want: invocation{command: cmdStdio}},
 		{args: []string{"stdio", "--sandbox"}, want: invocation{command: cmdStdio, sandbox: true}},
-		{args: []string{"http", "--addr", "127.0.0.1:0"}, want: invocation{command: cmdHTTP, addr: "127.0.0.1:0"}},
-		{args: []string{"--addr=[::1]:9000", "sse"}, want: invocation{command: cmdSSE, addr: "[::1]:9000"}},
+		{args: []string{"http", "--addr", "127.0.0.1:0"},
+			want: invocation{command: cmdHTTP, addr: "127.0.0.1:0", addrSet: true}},
+		{args: []string{"--addr=[::1]:9000", "sse"}, want: invocation{command: cmdSSE, addr: "[::1]:9000", addrSet: true}},
+		{args: []string{"http", "--addr="}, wantErr: `"" is not HOST:PORT`},
 		{args: []string{"tools", "list", "--sandbox"}, want: invocation{command: cmdToolsList, sandbox: true}},
 		{args: []string{"tools", "call", "get_account_information", "--sandbox"},
 			want: invocation{command: cmdToolsCall, toolName: "get_account_information", sandbox: true}},

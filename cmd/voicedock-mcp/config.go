@@ -170,7 +170,7 @@ func (c *config) validate() error {
 		}
 	}
 	for _, h := range c.AllowedHosts {
-		if strings.ContainsAny(h, "/*@ ") || strings.TrimSpace(h) == "" {
+		if h = strings.TrimSpace(h); strings.ContainsAny(h, "/*@ ") || h == "" {
 			return fmt.Errorf("configuration: HMS_SOVEREIGN_ALLOWED_HOSTS: %q is not a host name; "+
 				"list names like mcp.corp.example or mcp.corp.example:8443, without scheme or wildcard", h)
 		}
@@ -210,7 +210,7 @@ func publicPathPrefix(publicURL string) string {
 	if err != nil {
 		return ""
 	}
-	return strings.TrimRight(u.Path, "/")
+	return strings.TrimRight(u.EscapedPath(), "/")
 }
 
 // validateOrigin accepts a browser origin: scheme://host[:port].

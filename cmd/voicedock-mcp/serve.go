@@ -25,7 +25,7 @@ const sessionIdleTTL = time.Hour
 // stdin reaches EOF.
 func (a *app) serve(ctx context.Context, inv invocation, stdin io.Reader, stdout io.Writer) error {
 	addr := inv.addr
-	if addr == "" {
+	if !inv.addrSet {
 		addr = a.cfg.HTTPAddr
 	}
 	switch inv.command {
