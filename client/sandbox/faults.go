@@ -29,13 +29,6 @@ func (s *Server) InjectFault(f Fault) {
 	s.faults = append(s.faults, &f)
 }
 
-// ClearFaults removes every fault.
-func (s *Server) ClearFaults() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults = nil
-}
-
 // takeFault returns the first fault matching r and uses up one of its
 // times.
 func (s *Server) takeFault(r *http.Request) *Fault {

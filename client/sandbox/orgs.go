@@ -81,21 +81,6 @@ func (s *Server) seed() {
 	}
 }
 
-// AddKey registers key for the demo organization, so tests can use keys of
-// their own choosing (for example to check what reaches the wire).
-func (s *Server) AddKey(key string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.keys[key] = keyRecord{org: s.keys[DemoKey].org, state: keyValid}
-}
-
-// SetBalance sets the demo organization's minutes balance.
-func (s *Server) SetBalance(minutes float64) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.keys[DemoKey].org.MinutesBalance = minutes
-}
-
 // authenticate resolves a Bearer key to its organization, or the documented
 // 401 or 403 failure.
 func (s *Server) authenticate(key string) (*Organization, *failure) {
