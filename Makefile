@@ -14,5 +14,6 @@ check:
 e2e-deps:
 	npm ci --prefix e2e/tsclient --no-audit --no-fund
 
+# A static binary: no C resolver, nothing to install beside it.
 build:
-	go build -o voicedock-mcp ./cmd/voicedock-mcp
+	CGO_ENABLED=0 go build -o voicedock-mcp ./cmd/voicedock-mcp
