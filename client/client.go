@@ -260,7 +260,29 @@ func (c *Client) redactBody(data []byte) []byte {
 	if len(c.apiKey) < 8 {
 		return data
 	}
+	if bytes.Contains(data, []byte(`\u`)) {
+		data = canonicalJSON(data) // a key written with \u escapes would slip past a byte search
+	}
 	return bytes.ReplaceAll(data, []byte(c.apiKey), []byte(redactedKey))
+}
+
+// canonicalJSON re-encodes a JSON document so that strings carry no
+// needless escapes; anything that is not one JSON document is returned as
+// it is.
+func canonicalJSON(data []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil || dec.More() {
+		return data
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(v) != nil {
+		return data
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n")
 }
 
 // redactErr removes the API key from err's text, for transport errors that

@@ -34,7 +34,8 @@ func Explain(err error) string {
 	)
 	switch {
 	case errors.As(err, &creds):
-		return creds.Problem + ". Set HMS_SOVEREIGN_API_KEY in the MCP server's environment and restart it. " + keyHelp
+		return creds.Problem + ". Fix that in the MCP server's environment (HMS_SOVEREIGN_API_KEY holds the key) " +
+			"and restart it. " + keyHelp
 	case errors.As(err, &limited):
 		return rateLimitText(limited)
 	case errors.Is(err, client.ErrKeyExpired):

@@ -44,11 +44,13 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 			return nil, fmt.Errorf("start sandbox: %w", err)
 		}
 		a.sandbox = sb
-		key := sandbox.DemoKey
-		if strings.HasPrefix(a.cfg.key, sandbox.KeyPrefix) {
-			key = a.cfg.key // one of the sandbox's own keys, e.g. to see an expired key's errors
+		// One of the sandbox's own keys is used, e.g. to see an expired key's
+		// errors; any other key is replaced by the demo key.
+		if !strings.HasPrefix(a.cfg.key, sandbox.KeyPrefix) {
+			a.cfg.key, a.cfg.keySource = sandbox.DemoKey, "--sandbox"
 		}
-		a.cfg.BaseURL, a.cfg.key, a.cfg.keySource, a.cfg.keyProblem = sb.URL, key, "sandbox", ""
+		a.cfg.BaseURL, a.cfg.keyProblem = sb.URL, ""
+		key := a.cfg.key
 		fmt.Fprintf(stderr, "voicedock-mcp: sandbox mode: simulated HMS Sovereign API at %s with the key %s; "+
 			"nothing reaches the real API\n", sb.URL, key)
 	}

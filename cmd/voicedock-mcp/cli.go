@@ -21,8 +21,8 @@ func (a *app) check(ctx context.Context, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
 	if a.cfg.keyProblem != "" {
-		fmt.Fprintf(stderr, "check failed: %s.\nSet %s to an API key from the VoiceDock dashboard "+
-			"(Settings → API Keys), or run with --sandbox to try the server without an account.\n",
+		fmt.Fprintf(stderr, "check failed: %s.\nFix that in the environment: %s holds an API key from the "+
+			"VoiceDock dashboard (Settings → API Keys). Or run with --sandbox to try the server without an account.\n",
 			a.cfg.keyProblem, envAPIKey)
 		return exitError
 	}
