@@ -49,6 +49,9 @@ func TestStreamableHTTPSessions(t *testing.T) {
 		post(t, url, "mcp-session-932a4f0b-f6b0-4212-b794-a3f2bd771d25", list).StatusCode,
 		"a session this process never issued, e.g. from before a restart")
 
+	for i := range 2 { // a client reopening its stream at once must not be refused
+		assert.Equal(t, http.StatusOK, send(t, http.MethodGet, url, session), "GET stream, opening %d", i+1)
+	}
 	stale := "mcp-session-932a4f0b-f6b0-4212-b794-a3f2bd771d25"
 	assert.Equal(t, http.StatusBadRequest, send(t, http.MethodGet, url, ""), "GET without a session")
 	assert.Equal(t, http.StatusNotFound, send(t, http.MethodGet, url, stale), "GET with an unknown session")
