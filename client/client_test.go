@@ -308,14 +308,14 @@ func TestConnectionRefusedIsRetriedEvenForPOST(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL + sandbox.BasePath
 	srv.Close() // nothing listens there now
-	c := newClient(t, url, func(o *Options) { o.RequestTimeout = 500 * time.Millisecond })
+	c := newClient(t, url, func(o *Options) { o.RequestTimeout, o.CallBudget = 500*time.Millisecond, 7*time.Second })
 
 	_, err := c.do(t.Context(), http.MethodPost, "/probe", nil, map[string]string{}, nil)
 
 	var netErr *NetworkError
 	require.ErrorAs(t, err, &netErr)
 	assert.False(t, netErr.MaybeSent, "a refused connection never reached the API")
-	assert.Equal(t, 3, netErr.Attempts, "1 s and 2 s backoffs fit the 5 s budget")
+	assert.Equal(t, 3, netErr.Attempts, "two retries fit the 7 s budget; a third (4-6 s backoff) does not")
 	assert.ErrorIs(t, err, ErrUnavailable)
 }
 
