@@ -10,13 +10,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/voicedock/voicedock-mcp/internal/loopback"
 )
 
 // Documented defaults of the HMS Sovereign v1 API and of this client.
@@ -165,7 +166,7 @@ func parseBaseURL(raw string) (*url.URL, error) {
 		return nil, errors.New("base URL must start with https:// (or http:// for a local server)")
 	case u.Host == "":
 		return nil, errors.New("base URL has no host")
-	case u.Scheme == "http" && !isLoopback(u.Hostname()):
+	case u.Scheme == "http" && !loopback.Host(u.Hostname()):
 		return nil, errors.New("base URL must use https:// for any host but this machine; " +
 			"over http:// the API key would travel in clear text")
 	case u.User != nil:
@@ -385,15 +386,6 @@ func sanitize(err error) error {
 func neverSent(err error) bool {
 	var opErr *net.OpError
 	return errors.As(err, &opErr) && opErr.Op == "dial"
-}
-
-// isLoopback reports whether host is localhost or a loopback IP.
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(host)
-	return err == nil && ip.IsLoopback()
 }
 
 func isIdempotent(method string) bool {

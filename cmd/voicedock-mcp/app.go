@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/server"
@@ -50,9 +49,8 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 			a.cfg.key, a.cfg.keySource = sandbox.DemoKey, "--sandbox"
 		}
 		a.cfg.BaseURL, a.cfg.keyProblem = sb.URL, ""
-		key := a.cfg.key
 		fmt.Fprintf(stderr, "voicedock-mcp: sandbox mode: simulated HMS Sovereign API at %s with the key %s; "+
-			"nothing reaches the real API\n", sb.URL, key)
+			"nothing reaches the real API\n", sb.URL, a.cfg.key)
 	}
 
 	maxRetries := a.cfg.MaxRetries
@@ -116,13 +114,4 @@ func (a *app) close() {
 	if a.sandbox != nil {
 		_ = a.sandbox.Close() // the process is exiting
 	}
-}
-
-// isLoopbackAddr reports whether a listen address binds loopback only.
-func isLoopbackAddr(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	return isLoopbackHost(host)
 }

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strings"
+
+	"github.com/voicedock/voicedock-mcp/internal/loopback"
 )
 
 // hostGuard protects the HTTP transports from DNS rebinding and from web
@@ -51,7 +52,7 @@ func (g *hostGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (g *hostGuard) hostAllowed(hostport string) bool {
 	hostport = strings.ToLower(hostport)
 	host := hostOnly(hostport)
-	return isLoopbackHost(host) || g.hosts[hostport] || g.hosts[host]
+	return loopback.Host(host) || g.hosts[hostport] || g.hosts[host]
 }
 
 func (g *hostGuard) originAllowed(origin string) bool {
@@ -63,7 +64,7 @@ func (g *hostGuard) originAllowed(origin string) bool {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return false // includes the opaque origin "null"
 	}
-	return isLoopbackHost(u.Hostname()) || g.hosts[u.Host] || g.hosts[u.Hostname()]
+	return loopback.Host(u.Hostname()) || g.hosts[u.Host] || g.hosts[u.Hostname()]
 }
 
 // hostOnly strips a port from host[:port] or [v6]:port.
@@ -72,14 +73,4 @@ func hostOnly(hostport string) string {
 		return host
 	}
 	return strings.Trim(hostport, "[]")
-}
-
-// isLoopbackHost reports whether host is localhost or a loopback IP.
-func isLoopbackHost(host string) bool {
-	host = strings.Trim(host, "[]")
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip, err := netip.ParseAddr(host)
-	return err == nil && ip.IsLoopback()
 }
