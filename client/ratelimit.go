@@ -171,11 +171,10 @@ func (p *pacer) windowWait(now time.Time) time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 
-	w := &p.window
-	if !w.Known || w.Reset.IsZero() || !now.Before(w.Reset) || w.Remaining > 0 {
+	if !p.window.current(now) || p.window.Remaining > 0 {
 		return 0
 	}
-	return w.Reset.Sub(now)
+	return p.window.Reset.Sub(now)
 }
 
 // take counts a request about to be sent against the reported window. It
@@ -185,7 +184,7 @@ func (p *pacer) take(now time.Time) bool {
 	defer p.mu.Unlock()
 
 	w := &p.window
-	if !w.Known || w.Reset.IsZero() || !now.Before(w.Reset) {
+	if !w.current(now) {
 		return true
 	}
 	if w.Remaining <= 0 {
@@ -193,6 +192,11 @@ func (p *pacer) take(now time.Time) bool {
 	}
 	w.Remaining--
 	return true
+}
+
+// current reports whether rl describes a window that has not yet reset.
+func (rl RateLimit) current(now time.Time) bool {
+	return rl.Known && !rl.Reset.IsZero() && now.Before(rl.Reset)
 }
 
 // observe records the window state reported by a response.

@@ -80,7 +80,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 			// A POST or PATCH may have reached the API: never send it twice.
 			return false, err
 		}
-		return fits(ctx, maxBackoff(attempt)+state.minAttempt), err
+		return state.fits(ctx, maxBackoff(attempt)), err
 	}
 
 	// The API did not act on a 429, so any method may be retried; a 5xx
@@ -91,9 +91,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return false, nil
 	}
 	if wait, ok := serverWait(resp.Header, time.Now()); ok {
-		return fits(ctx, wait+retryJitter+state.minAttempt), nil
+		return state.fits(ctx, wait+retryJitter), nil
 	}
-	return fits(ctx, maxBackoff(attempt)+state.minAttempt), nil
+	return state.fits(ctx, maxBackoff(attempt)), nil
 }
 
 // backoff is the wait before retry number attempt+1: the server's
@@ -120,11 +120,11 @@ func maxBackoff(attempts int) time.Duration {
 	return base + base/2
 }
 
-// fits reports whether waiting d leaves the call inside its budget.
-// Callers add the least time worth giving the next attempt.
-func fits(ctx context.Context, d time.Duration) bool {
+// fits reports whether, after waiting d, the call's budget still holds the
+// least time worth giving another attempt.
+func (s *callState) fits(ctx context.Context, d time.Duration) bool {
 	deadline, ok := ctx.Deadline()
-	return !ok || time.Until(deadline) > d
+	return !ok || time.Until(deadline) > d+s.minAttempt
 }
 
 // passthroughError hands the last answer or error back from retryablehttp

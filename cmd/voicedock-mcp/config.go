@@ -273,22 +273,25 @@ const maxKeyFile = 4096
 // file. Only a regular file is read, and at most maxKeyFile bytes of it, so
 // that a device or a named pipe can neither exhaust memory nor block.
 func readKeyFile(path string) (string, string) {
+	unreadable := func(err error) string {
+		return fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))
+	}
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return "", fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))
+		return "", unreadable(err)
 	case !info.Mode().IsRegular():
 		return "", "names something that is not a regular file; it should name a file holding only the key"
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))
+		return "", unreadable(err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
 	switch {
 	case err != nil:
-		return "", fmt.Sprintf("names a file that cannot be read (%v)", errors.Unwrap(err))
+		return "", unreadable(err)
 	case len(data) > maxKeyFile:
 		return "", "names a file larger than any API key (over 4 KB); it should hold only the key"
 	}
