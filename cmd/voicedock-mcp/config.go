@@ -148,7 +148,8 @@ func (c *config) validate() error {
 	case c.RequestTimeout <= 0:
 		return errors.New("configuration: HMS_SOVEREIGN_REQUEST_TIMEOUT must be positive, e.g. 10s")
 	case c.CallBudget < c.RequestTimeout:
-		return errors.New("configuration: HMS_SOVEREIGN_CALL_BUDGET must be at least HMS_SOVEREIGN_REQUEST_TIMEOUT")
+		return fmt.Errorf("configuration: HMS_SOVEREIGN_CALL_BUDGET (%s) must be at least "+
+			"HMS_SOVEREIGN_REQUEST_TIMEOUT (%s); raise the budget or lower the timeout", c.CallBudget, c.RequestTimeout)
 	case c.MaxRetries < 0 || c.MaxRetries > 10:
 		return errors.New("configuration: HMS_SOVEREIGN_MAX_RETRIES must be between 0 and 10")
 	case c.RateLimit <= 0:

@@ -122,7 +122,7 @@ func TestConfigRefusesBadValues(t *testing.T) {
 		{name: "bad duration", env: map[string]string{"HMS_SOVEREIGN_REQUEST_TIMEOUT": "ten"},
 			wantErr: "HMS_SOVEREIGN_REQUEST_TIMEOUT"},
 		{name: "budget below timeout", env: map[string]string{"HMS_SOVEREIGN_CALL_BUDGET": "1s"},
-			wantErr: "HMS_SOVEREIGN_CALL_BUDGET must be at least"},
+			wantErr: "HMS_SOVEREIGN_CALL_BUDGET (1s) must be at least HMS_SOVEREIGN_REQUEST_TIMEOUT (10s)"},
 		{name: "bad log level", env: map[string]string{"HMS_SOVEREIGN_LOG_LEVEL": "loud"},
 			wantErr: "HMS_SOVEREIGN_LOG_LEVEL"},
 		{name: "negative retries", env: map[string]string{"HMS_SOVEREIGN_MAX_RETRIES": "-1"},

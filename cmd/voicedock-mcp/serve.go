@@ -106,7 +106,7 @@ func (a *app) serveHTTP(ctx context.Context, addr, transport, path string, handl
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", addr, err)
+		return fmt.Errorf("listen on %s: %w (another program may be using it; choose another with --addr)", addr, err)
 	}
 	srv := &http.Server{
 		Handler:           newHostGuard(limitBody(handler), a.cfg.AllowedHosts, a.cfg.AllowedOrigins),
