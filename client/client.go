@@ -36,7 +36,10 @@ const maxBodyBytes = 32 << 20
 // Options configures a Client. Zero values take the documented defaults.
 type Options struct {
 	BaseURL string // e.g. DefaultBaseURL; must not carry credentials or a query
-	APIKey  string // sent as a Bearer token, never logged
+	// AssistantURL is the host of web calls (Request.Host AssistantAPI),
+	// e.g. DefaultAssistantURL; the same rules as BaseURL apply.
+	AssistantURL string
+	APIKey       string // sent as a Bearer token, never logged
 	// KeyProblem, when set, says why no usable key is configured; every call
 	// then fails with a *CredentialsError carrying it, and nothing is sent.
 	KeyProblem string
@@ -61,6 +64,7 @@ type Options struct {
 // safe for concurrent use; all calls share one pacer.
 type Client struct {
 	base           *url.URL
+	assistantBase  *url.URL
 	apiKey         string
 	keyProblem     string
 	keySource      string
@@ -82,9 +86,14 @@ func New(opts Options) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	assistantBase, err := parseBaseURL(opts.AssistantURL)
+	if err != nil {
+		return nil, fmt.Errorf("assistant API %w", err)
+	}
 
 	c := &Client{
 		base:           base,
+		assistantBase:  assistantBase,
 		apiKey:         opts.APIKey,
 		keyProblem:     opts.KeyProblem,
 		keySource:      opts.KeySource,
@@ -132,6 +141,9 @@ func New(opts Options) (*Client, error) {
 func withDefaults(opts Options) Options {
 	if opts.BaseURL == "" {
 		opts.BaseURL = DefaultBaseURL
+	}
+	if opts.AssistantURL == "" {
+		opts.AssistantURL = DefaultAssistantURL
 	}
 	if opts.UserAgent == "" {
 		opts.UserAgent = "voicedock-mcp"
@@ -209,6 +221,19 @@ func stateOf(ctx context.Context) *callState {
 // is nil). path is relative to the base URL and already escaped; query may
 // be nil. Non-2xx answers become *APIError or *RateLimitError.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) (Response, error) {
+	return c.doOn(ctx, c.base, method, path, query, body, out)
+}
+
+// hostBase is the base URL of h.
+func (c *Client) hostBase(h Host) *url.URL {
+	if h == AssistantAPI {
+		return c.assistantBase
+	}
+	return c.base
+}
+
+// doOn is do against another base URL of the API.
+func (c *Client) doOn(ctx context.Context, base *url.URL, method, path string, query url.Values, body, out any) (Response, error) {
 	if c.keyProblem != "" {
 		return Response{}, &CredentialsError{Problem: c.keyProblem}
 	}
@@ -219,7 +244,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		minAttempt: c.requestTimeout / 2, logger: c.logger}
 	ctx = context.WithValue(ctx, callStateKey{}, state)
 
-	req, err := c.newRequest(ctx, method, path, query, body)
+	req, err := c.newRequest(ctx, base, method, path, query, body)
 	if err != nil {
 		return Response{}, err
 	}
@@ -304,10 +329,14 @@ type redactedError struct {
 func (e *redactedError) Error() string { return e.text }
 func (e *redactedError) Unwrap() error { return e.err }
 
-func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body any) (*retryablehttp.Request, error) {
-	u := *c.base
-	u.Path = c.base.Path + path
-	u.RawPath = c.base.EscapedPath() + path
+func (c *Client) newRequest(ctx context.Context, base *url.URL, method, path string, query url.Values, body any) (*retryablehttp.Request, error) {
+	unescaped, err := url.PathUnescape(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: bad path escaping: %v", method, path, err)
+	}
+	u := *base
+	u.Path = base.Path + unescaped // RawPath keeps the escaping, e.g. %2B in call IDs
+	u.RawPath = base.EscapedPath() + path
 	u.RawQuery = query.Encode()
 
 	var payload any

@@ -10,20 +10,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
-
-	"github.com/voicedock/voicedock-mcp/client"
 )
-
-// All returns every tool, in the order tools/list shows them.
-func All(c *client.Client) []server.ServerTool {
-	all := []server.ServerTool{
-		getAccountInformation(c),
-	}
-	for i := range all {
-		all[i].Tool = withPortableInputSchema(all[i].Tool)
-	}
-	return all
-}
 
 // withPortableInputSchema fixes the input schema as mcp-go would send it so
 // that every client accepts it: "properties" always present, and

@@ -28,7 +28,7 @@ var update = flag.Bool("update", false, "rewrite testdata/schemas from the curre
 const serverName = "voicedock-mcp"
 
 // testTools returns every tool wired to a client that is never called.
-func testTools(t *testing.T) []server.ServerTool {
+func testTools(t *testing.T) []Tool {
 	t.Helper()
 	c, err := client.New(client.Options{BaseURL: "http://127.0.0.1:1/api/v1", APIKey: "fl_test_x"})
 	require.NoError(t, err)
@@ -206,7 +206,7 @@ func newSandboxClient(t *testing.T, sb *sandbox.Server, key string, edit func(*c
 	t.Helper()
 	srv := httptest.NewServer(sb)
 	t.Cleanup(srv.Close)
-	opts := client.Options{BaseURL: srv.URL + sandbox.BasePath, APIKey: key,
+	opts := client.Options{BaseURL: srv.URL + sandbox.BasePath, AssistantURL: srv.URL, APIKey: key,
 		RequestTimeout: time.Second, CallBudget: 3 * time.Second}
 	if edit != nil {
 		edit(&opts)
@@ -220,7 +220,7 @@ func findTool(t *testing.T, c *client.Client, name string) server.ServerTool {
 	t.Helper()
 	for _, st := range All(c) {
 		if st.Tool.Name == name {
-			return st
+			return st.ServerTool
 		}
 	}
 	require.FailNow(t, fmt.Sprintf("no tool %s", name))

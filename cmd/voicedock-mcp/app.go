@@ -75,7 +75,10 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 // newMCPServer builds the MCP server with every tool and resource;
 // calls counts the tool calls in progress.
 func newMCPServer(api *client.Client, logger *slog.Logger, calls *inflight) *server.MCPServer {
-	all := tools.All(api)
+	all, err := tools.Select(tools.All(api), tools.Selection{})
+	if err != nil {
+		panic(err) // TODO(#3): selection from the configuration
+	}
 	s := server.NewMCPServer(serverName, buildVersion(),
 		server.WithInstructions(instructions),
 		server.WithToolCapabilities(false),

@@ -1,0 +1,137 @@
+package tools
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/voicedock/voicedock-mcp/client/catalog"
+)
+
+// The assistant configuration blocks, shared by the assistant tools and by
+// the transient assistants of outbound and web calls. Enums come from the
+// config catalog (reference section 8.4); provider-specific extra fields
+// pass through unchecked, as the API documents them per provider.
+
+var sttConfig = object("stt_config", "Speech-to-text block. A text (pipeline) LLM needs it; realtime LLMs do "+
+	"not. Provider-specific extras (keyterms, endpointing, smart_format, …) may be added.",
+	str("provider", "STT provider.").oneOf(catalog.Providers(catalog.STTModels)...).req(),
+	str("model", "Model of that provider: deepgram nova-3|nova-3-general, elevenlabs scribe_v2_realtime, "+
+		"gladia solaria-1, mistral voxtral-mini-latest, google chirp_3.").
+		oneOf(catalog.AllModels(catalog.STTModels)...).req(),
+	str("language", "Spoken language; multi = Dutch and English.").oneOf(catalog.Languages...).req(),
+)
+
+var llmConfig = object("llm_config", "Language-model block. The system prompt is the first of messages, "+
+	"role system. Realtime providers (google_realtime, xai_realtime, openai_live) speak by themselves "+
+	"and take a voice here instead of a tts_config.",
+	str("provider", "LLM provider.").oneOf(catalog.Providers(catalog.LLMModels)...).req(),
+	str("model", "Model of that provider; each provider accepts only its own models.").
+		oneOf(catalog.AllModels(catalog.LLMModels)...).req(),
+	number("temperature", "Sampling temperature.").between(0, 2).byDefault(0.7),
+	array("messages", "Prompt messages; put the system prompt first.", object("message", "One message.",
+		str("role", "Who speaks.").oneOf("system", "user", "assistant").req(),
+		str("content", "The text.").req(),
+	)),
+	array("tools", "Tools the assistant may call during a call: {name, description, parameters, url} "+
+		"webhook tools, {type:\"end_call\"}, {type:\"transfer_call\", destinations:[…]} or "+
+		"{type:\"mcp\", mcp_server_id (from list_mcp_servers), allowed_tools}.",
+		object("tool", "One tool definition.",
+			str("type", "Tool kind; leave out for a webhook function tool."),
+			str("name", "Function name, for webhook tools."),
+		)),
+	str("voice", "Voice of a realtime provider: Gemini voices (Puck, Kore, …) for google_realtime, "+
+		"ara, eve, leo, rex, sal, … for xai_realtime, marin, beacon, cinder, stone, vesper for openai_live."),
+)
+
+var ttsConfig = object("tts_config", "Text-to-speech block for text (pipeline) LLMs; leave out for "+
+	"realtime LLMs. Extras such as stability or speed may be added.",
+	str("provider", "TTS provider (11labs is accepted for elevenlabs).").
+		oneOf(append(catalog.Providers(catalog.TTSModels), "11labs")...).req(),
+	str("voice_id", "Voice: an ElevenLabs or Inworld voice ID (free text), a Gemini voice for google "+
+		"(default Kore), an xAI voice for xai (default ara), voicedock for voicedock. list_voices shows "+
+		"the platform's local voices.").req(),
+	str("model", "Model of that provider.").oneOf(catalog.AllModels(catalog.TTSModels)...),
+)
+
+var speechConfig = object("speech_config", "Turn-taking, pronunciation, background audio and "+
+	"silence handling; every part optional.",
+	object("turn_taking", "Pipeline only: endpointing_min_delay, endpointing_max_delay, "+
+		"interruption_min_duration (seconds), interruption_min_words, false_interruption_timeout."),
+	object("background_audio", "Background sound.",
+		boolean("enabled", "Play background audio."),
+		str("clip", "Sound.").oneOf("office", "city", "forest", "crowded_room"),
+		number("volume", "Volume.").between(0.05, 1),
+	),
+	object("silence", "Used when autonomous_silence_handling is on: messages (≤5), final_message, "+
+		"first_check_seconds, interval_seconds, max_attempts."),
+	str("first_message_outbound", "Opening line for outbound calls (≤300 characters)."),
+	str("end_call_message", "Said before the assistant hangs up by itself (≤300 characters)."),
+)
+
+// assistantFields are the settable fields of an assistant, for create and
+// update. name is made required by create.
+var assistantFields = []param{
+	str("name", "Assistant name, shown in the dashboard, calls and usage."),
+	str("business_name", "Business the assistant speaks for."),
+	str("first_message", "Opening line the assistant says when a call connects."),
+	boolean("is_active", "Whether the assistant takes calls."),
+	integer("max_duration_seconds", "Hard cap on a call's length, in seconds.").between(10, 86400),
+	boolean("autonomous_silence_handling", "Prompt a silent caller again and hang up after several tries."),
+	boolean("voicemail_detection", "Outbound only: detect voicemail on the callee's first words."),
+	str("voicemail_message", "Left on voicemail; empty means hang up without a message.").orNull(),
+	array("notification_emails", "Up to 5 recipients of the end-of-call report e-mail.",
+		str("email", "E-mail address.")).upTo(5),
+	str("webhook_url", "Your HTTPS endpoint for this assistant's webhook events.").orNull(),
+	array("webhook_events", "Events sent to webhook_url.", str("event", "Event name.").
+		oneOf(catalog.WebhookEvents...)),
+	sttConfig, llmConfig, ttsConfig, speechConfig,
+	object("analysis_plan", "Post-call structured extraction; analysis templates (list_analysis_templates) "+
+		"hold ready-made plans.",
+		object("structured_data_plan", "enabled, schema (JSON Schema) and messages with {{schema}} and "+
+			"{{transcript}} placeholders."),
+		integer("min_messages_threshold", "Skip analysis for shorter conversations.").atLeast(0),
+	),
+	boolean("gdpr_mode", "GDPR mode."),
+}
+
+// checkAssistantConfig applies the catalog rules a schema cannot state:
+// each model belongs to its provider, and a realtime LLM takes no
+// tts_config. prefix names where the blocks sit, e.g. "assistant.".
+func checkAssistantConfig(prefix string, fields map[string]any) error {
+	var problems []string
+	for _, b := range []struct {
+		name   string
+		models map[string][]string
+	}{
+		{"stt_config", catalog.STTModels}, {"llm_config", catalog.LLMModels}, {"tts_config", catalog.TTSModels},
+	} {
+		block, _ := fields[b.name].(map[string]any)
+		provider, _ := block["provider"].(string)
+		model, hasModel := block["model"].(string)
+		if alias, ok := catalog.TTSProviderAliases[provider]; ok && b.name == "tts_config" {
+			provider = alias
+		}
+		if hasModel && provider != "" && !slices.Contains(b.models[provider], model) {
+			problems = append(problems, fmt.Sprintf("%s%s.model: %q is not a %s model; %s takes %s",
+				prefix, b.name, model, provider, provider, modelList(b.models[provider])))
+		}
+	}
+	llm, _ := fields["llm_config"].(map[string]any)
+	provider, _ := llm["provider"].(string)
+	if catalog.IsRealtime(provider) && fields["tts_config"] != nil {
+		problems = append(problems, fmt.Sprintf("%stts_config: %s is a realtime provider that speaks by "+
+			"itself; leave tts_config out and set llm_config.voice instead", prefix, provider))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("invalid arguments: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func modelList(models []string) string {
+	if len(models) == 0 {
+		return "no model field"
+	}
+	return strings.Join(models, ", ")
+}

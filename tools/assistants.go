@@ -1,0 +1,34 @@
+package tools
+
+// assistantOperations are the assistants toolset: saved voice-agent
+// configurations (reference section 8.4). The deprecated /agents alias
+// routes get no tools of their own.
+var assistantOperations = []operation{
+	listAssistants, getAssistant, createAssistant, updateAssistant, deleteAssistant,
+}
+
+// assistantID is the path argument naming one assistant.
+var assistantID = str("assistant_id", "Assistant ID (a UUID), as list_assistants shows.").as("id").inPath()
+
+// assistantOut are the fields of an assistant a result schema names.
+var assistantOut = []field{
+	{"id", "string"}, {"name", "string"}, {"business_name", "string"}, {"is_active", "boolean"},
+	{"first_message", "string"}, {"max_duration_seconds", "integer"}, {"stt_config", "object"},
+	{"llm_config", "object"}, {"tts_config", "object"}, {"speech_config", "object"},
+	{"created_at", "string"}, {"updated_at", "string"},
+}
+
+// assistantSummary is an assistant as a list shows it: enough to choose
+// one, without prompts and tool definitions.
+func assistantSummary(a map[string]any) any {
+	summary := map[string]any{}
+	for _, k := range []string{"id", "name", "business_name", "is_active", "first_message", "created_at"} {
+		summary[k] = a[k]
+	}
+	for _, block := range []string{"stt_config", "llm_config", "tts_config"} {
+		if m, ok := a[block].(map[string]any); ok {
+			summary[block] = map[string]any{"provider": m["provider"], "model": m["model"], "voice_id": m["voice_id"]}
+		}
+	}
+	return summary
+}

@@ -1,0 +1,4 @@
+package tools
+
+// byokOperations: being written.
+var byokOperations = []operation{}

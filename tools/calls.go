@@ -1,0 +1,4 @@
+package tools
+
+// callOperations: being written.
+var callOperations = []operation{}

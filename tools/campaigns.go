@@ -1,0 +1,4 @@
+package tools
+
+// campaignOperations: being written.
+var campaignOperations = []operation{}

@@ -1,0 +1,4 @@
+package tools
+
+// domainOperations: being written.
+var domainOperations = []operation{}

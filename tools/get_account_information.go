@@ -1,0 +1,125 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
+
+const getAccountInformationDoc = `Get the VoiceDock organization behind the configured API key: its name and ID, ` +
+	`remaining balance in minutes, minutes used this month (resets on the 1st, 00:00 UTC), and how many phone ` +
+	`numbers, assistants and calls are active now. Also reports how many API requests are left in the current ` +
+	`rate-limit window (100 per minute per key). Use it to check the balance before placing calls, or to confirm ` +
+	`which account the server is connected to. Takes no arguments.`
+
+// accountInformation is the structured result of get_account_information.
+type accountInformation struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	CompanyName          string         `json:"company_name,omitempty"`
+	Email                string         `json:"email,omitempty"`
+	MinutesBalance       float64        `json:"minutes_balance"`
+	MonthlyUsageMinutes  float64        `json:"monthly_usage_minutes"`
+	ActiveNumbers        int            `json:"active_numbers"`
+	ActiveAgents         int            `json:"active_agents"`
+	ActiveCalls          int            `json:"active_calls"`
+	HasLocalModelsAccess *bool          `json:"has_local_models_access,omitempty"`
+	ParentOrgID          string         `json:"parent_org_id,omitempty"`
+	RateLimit            *rateLimitView `json:"rate_limit,omitempty"`
+}
+
+// rateLimitView is the request headroom seen on an API answer.
+type rateLimitView struct {
+	Limit     int    `json:"limit"`
+	Remaining int    `json:"remaining"`
+	ResetsAt  string `json:"resets_at,omitempty"`
+}
+
+// accountOutputSchema describes accountInformation. It is written by hand
+// so that it stays inside the JSON Schema subset every client accepts.
+const accountOutputSchema = `{
+  "type": "object",
+  "properties": {
+    "id": {"type": "string", "description": "Organization ID."},
+    "name": {"type": "string", "description": "Organization name."},
+    "company_name": {"type": "string", "description": "Company name, when the API reports one."},
+    "email": {"type": "string", "description": "Account e-mail, when the API reports one."},
+    "minutes_balance": {"type": "number", "description": "Remaining balance in minutes."},
+    "monthly_usage_minutes": {"type": "number", "description": "Minutes used this calendar month (UTC)."},
+    "active_numbers": {"type": "integer", "description": "Phone numbers in service."},
+    "active_agents": {"type": "integer", "description": "Assistants configured."},
+    "active_calls": {"type": "integer", "description": "Calls in progress now, inbound and outbound."},
+    "has_local_models_access": {"type": "boolean", "description": "Whether the free local models may be used."},
+    "parent_org_id": {"type": "string", "description": "Parent organization, for a whitelabel child."},
+    "rate_limit": {
+      "type": "object",
+      "description": "API request headroom seen on this answer.",
+      "properties": {
+        "limit": {"type": "integer", "description": "Requests allowed per window."},
+        "remaining": {"type": "integer", "description": "Requests left in the window."},
+        "resets_at": {"type": "string", "description": "When the window resets (RFC 3339, UTC)."}
+      },
+      "required": ["limit", "remaining"]
+    }
+  },
+  "required": ["id", "name", "minutes_balance", "monthly_usage_minutes", "active_numbers", "active_agents", "active_calls"]
+}`
+
+// getAccountInformation returns the get_account_information tool. It is
+// written out rather than declared as an operation because the client
+// chooses between two routes (GET /account, then GET /organizations).
+func getAccountInformation(c *client.Client) Tool {
+	st := server.ServerTool{
+		Tool: mcp.NewTool("get_account_information",
+			mcp.WithTitleAnnotation("Get account information"),
+			mcp.WithDescription(getAccountInformationDoc),
+			mcp.WithReadOnlyHintAnnotation(true),
+			mcp.WithDestructiveHintAnnotation(false),
+			mcp.WithIdempotentHintAnnotation(true),
+			mcp.WithOpenWorldHintAnnotation(false),
+			mcp.WithRawOutputSchema(json.RawMessage(accountOutputSchema)),
+		),
+		Handler: func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			acct, err := c.Account(ctx)
+			if err != nil {
+				return errorResult("get account information", err), nil
+			}
+			return structuredResult(AccountView(acct))
+		},
+	}
+	st.Tool = withPortableInputSchema(st.Tool)
+	return Tool{ServerTool: st, Toolset: AccountSet, Effect: Read, Operation: "GET /organizations"}
+}
+
+// AccountView renders an account for a model: the name falls back to the
+// company name, counters become integers, and the rate-limit headroom seen
+// on the answer is included when the API sent it.
+func AccountView(a *client.Account) any {
+	view := accountInformation{
+		ID: a.ID, Name: a.Name, CompanyName: a.CompanyName, Email: a.Email,
+		MinutesBalance:       float64(a.MinutesBalance),
+		MonthlyUsageMinutes:  float64(a.MonthlyUsageMinutes),
+		ActiveNumbers:        a.ActiveNumbers.Count(),
+		ActiveAgents:         a.ActiveAgents.Count(),
+		ActiveCalls:          a.ActiveCalls.Count(),
+		HasLocalModelsAccess: a.HasLocalModelsAccess,
+	}
+	if view.Name == "" {
+		view.Name = a.CompanyName
+	}
+	if a.ParentOrgID != nil {
+		view.ParentOrgID = *a.ParentOrgID
+	}
+	if rl := a.Response.RateLimit; rl.Known {
+		view.RateLimit = &rateLimitView{Limit: rl.Limit, Remaining: rl.Remaining}
+		if !rl.Reset.IsZero() {
+			view.RateLimit.ResetsAt = rl.Reset.UTC().Format(time.RFC3339)
+		}
+	}
+	return view
+}

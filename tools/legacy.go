@@ -1,0 +1,4 @@
+package tools
+
+// legacyOperations: being written.
+var legacyOperations = []operation{}

@@ -1,0 +1,4 @@
+package tools
+
+// mcpServerOperations: being written.
+var mcpServerOperations = []operation{}

@@ -1,0 +1,4 @@
+package tools
+
+// numberOperations: being written.
+var numberOperations = []operation{}

@@ -1,0 +1,204 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
+
+// Effect says what calling a tool does to the world. It decides the tool's
+// annotations and whether --read-only keeps it.
+type Effect int
+
+const (
+	// Read changes nothing.
+	Read Effect = iota
+	// Write changes configuration in a way that can be changed back.
+	Write
+	// Destructive deletes something or detaches it; it cannot be undone.
+	Destructive
+	// RealWorld reaches people or spends money: it places, steers or ends
+	// a call, starts a campaign, or stores a provider key.
+	RealWorld
+)
+
+func (e Effect) String() string {
+	return [...]string{"read", "write", "destructive", "real-world"}[e]
+}
+
+// operation declares a tool that maps to one API operation. Most tools are
+// nothing but an operation: its params make the input schema and are
+// checked when a call arrives, its request is sent by the generic handler,
+// and its shape turns the answer into the result.
+type operation struct {
+	name, title, toolset string
+	doc                  string
+	effect               Effect
+	idempotent           bool // repeating the call has no further effect
+	method, path         string
+	host                 client.Host
+	params               []param
+	// shape turns the decoded answer into the structured result; nil
+	// passes the (pruned) answer through.
+	shape func(body any, args map[string]any) (any, error)
+	// output is the result's JSON Schema (an object).
+	output map[string]any
+	// listedBy names the tool that lists valid IDs, for 404 messages.
+	listedBy string
+	// check applies rules across arguments that a schema cannot state.
+	check func(args map[string]any) error
+	// run replaces the generic request when a tool needs more than one.
+	run func(ctx context.Context, c *client.Client, args map[string]any) (any, error)
+}
+
+// Tool is one tool of the server with what selection and documentation
+// need to know about it.
+type Tool struct {
+	server.ServerTool
+	Toolset   string
+	Effect    Effect
+	Operation string // the API operation it calls, e.g. "GET /assistants/{id}"
+}
+
+// build turns an operation into a Tool calling c.
+func (op operation) build(c *client.Client) Tool {
+	t := mcp.NewTool(op.name,
+		mcp.WithTitleAnnotation(op.title),
+		mcp.WithDescription(op.doc),
+		mcp.WithReadOnlyHintAnnotation(op.effect == Read),
+		mcp.WithDestructiveHintAnnotation(op.effect == Destructive || op.effect == RealWorld),
+		mcp.WithIdempotentHintAnnotation(op.idempotent),
+		mcp.WithOpenWorldHintAnnotation(op.effect == RealWorld),
+	)
+	props, required := propertiesSchema(op.params)
+	input := map[string]any{"type": "object", "properties": props}
+	if required != nil {
+		input["required"] = required
+	}
+	t.RawInputSchema = mustJSON(input)
+	t.RawOutputSchema = mustJSON(op.output)
+	return Tool{
+		ServerTool: server.ServerTool{Tool: t, Handler: op.handler(c)},
+		Toolset:    op.toolset, Effect: op.effect, Operation: op.method + " " + op.path,
+	}
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("tools: schema does not encode: %v", err)) // a bug in a declaration
+	}
+	return b
+}
+
+// handler checks the arguments, calls the API and shapes the answer.
+func (op operation) handler(c *client.Client) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		raw, _ := req.Params.Arguments.(map[string]any) // RejectUnknownArguments refused non-objects
+		args, err := decodeArgs(op.params, raw)
+		if err == nil && op.check != nil {
+			err = op.check(args)
+		}
+		if err != nil {
+			return mcp.NewToolResultError(op.name + ": " + err.Error() +
+				". The tool's input schema lists every argument and its allowed values."), nil
+		}
+		run := op.run
+		if run == nil {
+			run = op.send
+		}
+		out, err := run(ctx, c, args)
+		if err != nil {
+			return op.errorResult(err), nil
+		}
+		return structuredResult(out)
+	}
+}
+
+// send is the generic handler: one request built from the arguments, its
+// answer shaped into the result.
+func (op operation) send(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
+	body, _, err := c.Send(ctx, op.request(args))
+	if err != nil {
+		return nil, err
+	}
+	var answer any
+	if len(body) > 0 {
+		if err := json.Unmarshal(body, &answer); err != nil {
+			return nil, fmt.Errorf("%w: %v", client.ErrUnexpectedAnswer, err)
+		}
+	}
+	if op.shape == nil {
+		if answer == nil {
+			answer = map[string]any{"success": true}
+		}
+		return fitValue(prune(answer)), nil
+	}
+	out, err := op.shape(answer, args)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", client.ErrUnexpectedAnswer, err)
+	}
+	return out, nil
+}
+
+// request places each argument where its param says.
+func (op operation) request(args map[string]any) client.Request {
+	r := client.Request{Method: op.method, Path: op.path, Host: op.host, PathParams: map[string]string{}}
+	var body map[string]any
+	for _, p := range op.params {
+		v, ok := args[p.name]
+		if !ok {
+			continue
+		}
+		switch p.in {
+		case inPath:
+			r.PathParams[p.wireName()] = fmt.Sprint(v)
+		case inQuery:
+			if r.Query == nil {
+				r.Query = url.Values{}
+			}
+			r.Query.Set(p.wireName(), queryValue(v))
+		case inBody:
+			if body == nil {
+				body = map[string]any{}
+			}
+			body[p.wireName()] = v
+		}
+	}
+	if body != nil {
+		r.Body = body
+	} else if op.method == http.MethodPost || op.method == http.MethodPatch {
+		r.Body = map[string]any{}
+	}
+	return r
+}
+
+func queryValue(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// errorResult explains a failed call, pointing at the tool that lists
+// valid IDs when something was not found.
+func (op operation) errorResult(err error) *mcp.CallToolResult {
+	res := errorResult(op.name, err)
+	if errors.Is(err, client.ErrNotFound) && op.listedBy != "" {
+		res = mcp.NewToolResultError(op.name + " failed: " + Explain(err) + " Check the ID: " +
+			op.listedBy + " lists the valid ones.")
+	}
+	return res
+}

@@ -1,0 +1,362 @@
+package tools
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// kind is the JSON type of an argument.
+type kind int
+
+const (
+	kString kind = iota
+	kInteger
+	kNumber
+	kBoolean
+	kObject
+	kArray
+)
+
+func (k kind) jsonType() string {
+	return [...]string{"string", "integer", "number", "boolean", "object", "array"}[k]
+}
+
+// location is where an argument goes in the API request.
+type location int
+
+const (
+	inBody  location = iota // a field of the JSON body
+	inPath                  // fills the {name} placeholder of the path
+	inQuery                 // a query-string parameter
+	inTool                  // read by the tool itself (paging), never sent as is
+)
+
+// param declares one argument: its schema for clients and the rules its
+// value is checked against when a call arrives. Build one with str, integer,
+// number, boolean, object or array and refine it with the chained methods.
+type param struct {
+	name     string
+	kind     kind
+	in       location
+	wire     string // name in the request when it differs from name
+	required bool
+	nullable bool // null is accepted and sent as null (it detaches or clears)
+	doc      string
+	enum     []string
+	pattern  *regexp.Regexp
+	hint     string // how to write a value matching pattern
+	min, max *float64
+	maxItems int
+	def      any     // documented default, shown in the schema
+	items    *param  // element of an array
+	props    []param // known properties of an object; other keys pass through
+}
+
+func str(name, doc string) param     { return param{name: name, kind: kString, doc: doc} }
+func integer(name, doc string) param { return param{name: name, kind: kInteger, doc: doc} }
+func number(name, doc string) param  { return param{name: name, kind: kNumber, doc: doc} }
+func boolean(name, doc string) param { return param{name: name, kind: kBoolean, doc: doc} }
+
+func object(name, doc string, props ...param) param {
+	return param{name: name, kind: kObject, doc: doc, props: props}
+}
+
+func array(name, doc string, items param) param {
+	return param{name: name, kind: kArray, doc: doc, items: &items}
+}
+
+func (p param) req() param              { p.required = true; return p }
+func (p param) inPath() param           { p.in, p.required = inPath, true; return p }
+func (p param) inQuery() param          { p.in = inQuery; return p }
+func (p param) local() param            { p.in = inTool; return p }
+func (p param) as(wire string) param    { p.wire = wire; return p }
+func (p param) orNull() param           { p.nullable = true; return p }
+func (p param) oneOf(v ...string) param { p.enum = v; return p }
+func (p param) byDefault(v any) param   { p.def = v; return p }
+func (p param) upTo(n int) param        { p.maxItems = n; return p }
+
+func (p param) between(lo, hi float64) param {
+	p.min, p.max = &lo, &hi
+	return p
+}
+
+func (p param) atLeast(lo float64) param {
+	p.min = &lo
+	return p
+}
+
+func (p param) matching(expr, hint string) param {
+	p.pattern, p.hint = regexp.MustCompile(expr), hint
+	return p
+}
+
+// e164 is the pattern of a phone number in E.164 form.
+const e164 = `^\+[1-9][0-9]{6,14}$`
+
+// phone declares an E.164 phone-number argument.
+func phone(name, doc string) param {
+	return str(name, doc).matching(e164, "E.164 form: + then country code and number, digits only, "+
+		"e.g. +31612345678")
+}
+
+// wireName is the argument's name in the API request.
+func (p param) wireName() string {
+	if p.wire != "" {
+		return p.wire
+	}
+	return p.name
+}
+
+// schema renders p as a JSON Schema inside the subset every client accepts:
+// a single type, string enums, no references or combinators.
+func (p param) schema() map[string]any {
+	s := map[string]any{"type": p.kind.jsonType()}
+	if p.doc != "" {
+		s["description"] = p.doc
+	}
+	if len(p.enum) > 0 {
+		s["enum"] = p.enum
+	}
+	if p.pattern != nil {
+		s["pattern"] = p.pattern.String()
+	}
+	if p.min != nil {
+		s["minimum"] = *p.min
+	}
+	if p.max != nil {
+		s["maximum"] = *p.max
+	}
+	if p.def != nil {
+		s["default"] = p.def
+	}
+	switch p.kind {
+	case kArray:
+		s["items"] = p.items.schema()
+		if p.maxItems > 0 {
+			s["maxItems"] = p.maxItems
+		}
+	case kObject:
+		s["properties"], s["required"] = propertiesSchema(p.props)
+		if s["required"] == nil {
+			delete(s, "required")
+		}
+	}
+	return s
+}
+
+// propertiesSchema renders params as "properties" and "required" (nil when
+// nothing is required, so that no empty list is sent).
+func propertiesSchema(params []param) (map[string]any, any) {
+	props := make(map[string]any, len(params))
+	var required []string
+	for _, p := range params {
+		props[p.name] = p.schema()
+		if p.required {
+			required = append(required, p.name)
+		}
+	}
+	if len(required) == 0 {
+		return props, nil
+	}
+	return props, required
+}
+
+// argProblems collects everything wrong with a call's arguments, so that
+// one answer names every problem.
+type argProblems []string
+
+func (a *argProblems) add(path, format string, v ...any) {
+	*a = append(*a, path+": "+fmt.Sprintf(format, v...))
+}
+
+// decodeArgs checks args against params and returns the values by argument
+// name, converted to their declared types: numeric strings become numbers,
+// "true"/"false" booleans. Absent optional arguments are left out; a null
+// is kept only for nullable ones.
+func decodeArgs(params []param, args map[string]any) (map[string]any, error) {
+	var problems argProblems
+	values := decodeProps("", params, args, &problems)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("invalid arguments: %s", strings.Join(problems, "; "))
+	}
+	return values, nil
+}
+
+func decodeProps(prefix string, params []param, args map[string]any, problems *argProblems) map[string]any {
+	values := make(map[string]any, len(args))
+	for _, p := range params {
+		path := prefix + p.name
+		raw, present := args[p.name]
+		if present && raw == nil && p.nullable {
+			values[p.name] = nil
+			continue
+		}
+		if (!present || raw == nil) && p.def != nil && (p.in == inQuery || p.in == inTool) {
+			raw, present = p.def, true // the tool's own default, e.g. a small page
+			if n, isInt := raw.(int); isInt {
+				raw = float64(n)
+			}
+		}
+		if !present || raw == nil {
+			if p.required {
+				problems.add(path, "is required (%s)", p.doc)
+			}
+			continue
+		}
+		if v, ok := p.decode(path, raw, problems); ok {
+			values[p.name] = v
+		}
+	}
+	return values
+}
+
+// decode converts one value to p's type and checks its rules.
+func (p param) decode(path string, raw any, problems *argProblems) (any, bool) {
+	switch p.kind {
+	case kString:
+		return p.decodeString(path, raw, problems)
+	case kInteger, kNumber:
+		return p.decodeNumber(path, raw, problems)
+	case kBoolean:
+		return decodeBool(path, raw, problems)
+	case kObject:
+		return p.decodeObject(path, raw, problems)
+	default:
+		return p.decodeArray(path, raw, problems)
+	}
+}
+
+func (p param) decodeString(path string, raw any, problems *argProblems) (any, bool) {
+	s, ok := raw.(string)
+	if !ok {
+		problems.add(path, "must be a string, got %s", describe(raw))
+		return nil, false
+	}
+	if s == "" && p.nullable {
+		return nil, true
+	}
+	switch {
+	case s == "" && p.required:
+		problems.add(path, "must not be empty")
+	case len(p.enum) > 0 && !slices.Contains(p.enum, s):
+		problems.add(path, "%q is not one of %s", clip(s), strings.Join(p.enum, ", "))
+	case p.pattern != nil && !p.pattern.MatchString(s):
+		problems.add(path, "%q is not in %s", clip(s), p.hint)
+	default:
+		return s, true
+	}
+	return nil, false
+}
+
+func (p param) decodeNumber(path string, raw any, problems *argProblems) (any, bool) {
+	var f float64
+	switch v := raw.(type) {
+	case float64:
+		f = v
+	case json.Number:
+		f, _ = v.Float64()
+	case string:
+		parsed, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || math.IsInf(parsed, 0) || math.IsNaN(parsed) {
+			problems.add(path, "must be a number, got %q", clip(v))
+			return nil, false
+		}
+		f = parsed
+	default:
+		problems.add(path, "must be a number, got %s", describe(raw))
+		return nil, false
+	}
+	switch {
+	case p.kind == kInteger && (f != math.Trunc(f) || math.Abs(f) > 1<<53):
+		problems.add(path, "must be a whole number, got %v", f)
+	case p.min != nil && f < *p.min:
+		problems.add(path, "must be at least %v, got %v", *p.min, f)
+	case p.max != nil && f > *p.max:
+		problems.add(path, "must be at most %v, got %v", *p.max, f)
+	case p.kind == kInteger:
+		return int64(f), true
+	default:
+		return f, true
+	}
+	return nil, false
+}
+
+func decodeBool(path string, raw any, problems *argProblems) (any, bool) {
+	switch v := raw.(type) {
+	case bool:
+		return v, true
+	case string:
+		if b, err := strconv.ParseBool(strings.TrimSpace(v)); err == nil {
+			return b, true
+		}
+	}
+	problems.add(path, "must be true or false, got %s", describe(raw))
+	return nil, false
+}
+
+func (p param) decodeObject(path string, raw any, problems *argProblems) (any, bool) {
+	m, ok := raw.(map[string]any)
+	if !ok {
+		problems.add(path, "must be a JSON object, got %s", describe(raw))
+		return nil, false
+	}
+	known := decodeProps(path+".", p.props, m, problems)
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v // provider-specific extras pass through unchanged
+	}
+	for k, v := range known {
+		out[k] = v
+	}
+	return out, true
+}
+
+func (p param) decodeArray(path string, raw any, problems *argProblems) (any, bool) {
+	list, ok := raw.([]any)
+	if !ok {
+		problems.add(path, "must be a JSON array, got %s", describe(raw))
+		return nil, false
+	}
+	if p.maxItems > 0 && len(list) > p.maxItems {
+		problems.add(path, "has %d items; at most %d are allowed", len(list), p.maxItems)
+		return nil, false
+	}
+	out := make([]any, 0, len(list))
+	for i, item := range list {
+		if item == nil {
+			problems.add(fmt.Sprintf("%s[%d]", path, i), "must not be null")
+			continue
+		}
+		if v, ok := p.items.decode(fmt.Sprintf("%s[%d]", path, i), item, problems); ok {
+			out = append(out, v)
+		}
+	}
+	return out, true
+}
+
+// describe names the JSON type of a value, for error messages.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("the string %q", clip(x))
+	case float64, json.Number:
+		return fmt.Sprintf("the number %v", x)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "an array"
+	}
+	return "null"
+}
+
+// clip shortens a value quoted in an error message.
+func clip(s string) string {
+	return truncateRunes(s, 60)
+}

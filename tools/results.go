@@ -1,0 +1,202 @@
+package tools
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxResultBytes bounds the JSON of one tool result: about 15,000 tokens
+// at four bytes a token, under the 20,000 a result may take of a model's
+// context whatever the API returns.
+const maxResultBytes = 60_000
+
+// page is the paging part of a list result.
+type page struct {
+	Count      int  `json:"count"`
+	Total      *int `json:"total,omitempty"`
+	Offset     int  `json:"offset"`
+	HasMore    bool `json:"has_more"`
+	NextOffset *int `json:"next_offset,omitempty"`
+}
+
+// listResult builds a list result: items under key plus paging. total is
+// the API's count of all items, or -1 when unknown.
+func listResult(key string, items []any, offset, total int) map[string]any {
+	p := page{Count: len(items), Offset: offset}
+	if total >= 0 {
+		p.Total = &total
+		p.HasMore = offset+len(items) < total
+	}
+	return withPage(map[string]any{key: items}, p)
+}
+
+func withPage(out map[string]any, p page) map[string]any {
+	out["count"] = p.Count
+	out["offset"] = p.Offset
+	out["has_more"] = p.HasMore
+	if p.Total != nil {
+		out["total"] = *p.Total
+	}
+	if p.HasMore {
+		out["next_offset"] = p.Offset + p.Count
+	}
+	return out
+}
+
+// fitList drops items from the end of a list result until it encodes
+// within maxResultBytes, and says so through has_more and next_offset, so
+// that the rest is one call away. An item too big on its own is shrunk.
+func fitList(out map[string]any, key string) map[string]any {
+	items, _ := out[key].([]any)
+	for len(items) > 1 && encodedSize(out) > maxResultBytes {
+		items = items[:len(items)*3/4]
+		out[key] = items
+		out["count"] = len(items)
+		out["has_more"] = true
+		out["next_offset"] = out["offset"].(int) + len(items)
+	}
+	return fitValue(out).(map[string]any)
+}
+
+// fitValue shortens the longest strings and arrays in v until it encodes
+// within maxResultBytes. Every cut is marked in place.
+func fitValue(v any) any {
+	for limit := 8000; encodedSize(v) > maxResultBytes && limit >= 50; limit /= 2 {
+		v = shorten(v, limit)
+	}
+	return v
+}
+
+// shorten cuts every string longer than limit runes and every array longer
+// than limit/40 items (at least 5).
+func shorten(v any, limit int) any {
+	switch x := v.(type) {
+	case string:
+		if utf8.RuneCountInString(x) <= limit {
+			return x
+		}
+		return truncateRunes(x, limit) + fmt.Sprintf(" … [cut: %d more characters]",
+			utf8.RuneCountInString(x)-limit)
+	case []any:
+		keep := max(limit/40, 5)
+		out := make([]any, 0, min(len(x), keep+1))
+		for i, item := range x {
+			if i == keep {
+				out = append(out, fmt.Sprintf("[cut: %d more items]", len(x)-keep))
+				break
+			}
+			out = append(out, shorten(item, limit))
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, item := range x {
+			out[k] = shorten(item, limit)
+		}
+		return out
+	}
+	return v
+}
+
+// truncateRunes returns at most n runes of s, never splitting a UTF-8
+// character.
+func truncateRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for count := 0; i < len(s) && count < n; count++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+func encodedSize(v any) int {
+	b, _ := json.Marshal(v) // values come from decoded JSON
+	return len(b)
+}
+
+// prune removes nulls, empty strings, empty arrays and empty objects from
+// a decoded JSON value, so that views carry only what is set.
+func prune(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, item := range x {
+			if item = prune(item); !isEmpty(item) {
+				out[k] = item
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, 0, len(x))
+		for _, item := range x {
+			if item = prune(item); item != nil {
+				out = append(out, item)
+			}
+		}
+		return out
+	}
+	return v
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return x == ""
+	case []any:
+		return len(x) == 0
+	case map[string]any:
+		return len(x) == 0
+	}
+	return false
+}
+
+// unwrap finds the value an answer carries under one of keys (the
+// documented wrappers, first match wins), or the answer itself when it has
+// none of them: the sources disagree on wrappers for several endpoints.
+func unwrap(body any, keys ...string) any {
+	m, ok := body.(map[string]any)
+	if !ok {
+		return body
+	}
+	for _, k := range keys {
+		if v, ok := m[k]; ok {
+			return v
+		}
+	}
+	return body
+}
+
+// asList returns the items of a list answer under one of keys, or an
+// error saying which wrapper was missing.
+func asList(body any, keys ...string) ([]any, error) {
+	switch v := unwrap(body, keys...).(type) {
+	case []any:
+		return v, nil
+	case nil:
+		return []any{}, nil
+	}
+	return nil, fmt.Errorf("the answer has no %s list", strings.Join(keys, " or "))
+}
+
+// without returns a copy of an object with the named keys removed.
+func without(v any, keys ...string) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	out := make(map[string]any, len(m))
+	for k, item := range m {
+		if !slices.Contains(keys, k) {
+			out[k] = item
+		}
+	}
+	return out
+}

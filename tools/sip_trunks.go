@@ -1,0 +1,4 @@
+package tools
+
+// sipTrunkOperations: being written.
+var sipTrunkOperations = []operation{}

@@ -1,0 +1,4 @@
+package tools
+
+// templateOperations: being written.
+var templateOperations = []operation{}

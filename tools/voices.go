@@ -1,0 +1,4 @@
+package tools
+
+// voiceOperations: being written.
+var voiceOperations = []operation{}

@@ -1,0 +1,4 @@
+package tools
+
+// workflowOperations: being written.
+var workflowOperations = []operation{}
