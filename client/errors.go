@@ -124,6 +124,9 @@ type RateLimitError struct {
 	Limit int
 	// API is the 429 answer, or nil when the client held the request back.
 	API *APIError
+	// PerCall is set when the limit is the one on commands to one live
+	// call (ControlLimit a minute) rather than the key's.
+	PerCall bool
 }
 
 func (e *RateLimitError) Error() string {

@@ -1,4 +1,54 @@
 package tools
 
-// callOperations: being written.
-var callOperations = []operation{}
+// callOperations are the calls toolset: history, details and transcripts,
+// outbound calls, live control and web calls (reference sections 8.5, 8.6).
+var callOperations = []operation{
+	listCalls, getCall, placeOutboundCall, controlCall, createWebCall,
+}
+
+// callID is the path argument naming one call. Call IDs are opaque
+// strings, not UUIDs, and contain "+"; the client escapes them.
+var callID = str("call_id", "Call ID, as list_calls shows or place_outbound_call returned, e.g. "+
+	"call-_+31612345678_XqaQxRRgAzYc.").as("id").inPath()
+
+// callOut are the fields of a call a result schema names.
+var callOut = []field{
+	{"id", "string"}, {"status", "string"}, {"direction", "string"}, {"caller_phone", "string"},
+	{"assistant_phone", "string"}, {"agent_id", "string"}, {"agent_name", "string"},
+	{"started_at", "string"}, {"ended_at", "string"}, {"duration_seconds", ""}, {"end_reason", "string"},
+	{"summary", "string"}, {"analysis_result", ""}, {"message_count", "integer"},
+}
+
+// callSummary is a call as a list shows it: who, when, how it went and
+// how long its transcript is, without the transcript itself.
+func callSummary(call map[string]any) any {
+	summary := without(call, "messages").(map[string]any)
+	if text, ok := summary["summary"].(string); ok && len(text) > 400 {
+		summary["summary"] = truncateRunes(text, 300) + " … (get_call has the whole summary)"
+	}
+	if messages, ok := call["messages"].([]any); ok {
+		summary["message_count"] = len(messages)
+	}
+	return summary
+}
+
+// transientAssistant is a one-off assistant configuration for a single
+// outbound or web call.
+var transientAssistant = object("assistant", "One-off assistant for this call only, instead of "+
+	"assistant_id: llm_config is required; a text LLM also needs stt_config and tts_config.",
+	str("first_message", "Opening line."),
+	sttConfig, llmConfig.req(), ttsConfig,
+	integer("max_duration_seconds", "Hard cap on the call's length, in seconds.").between(10, 86400),
+	boolean("voicemail_detection", "Detect voicemail and leave voicemail_message."),
+	str("voicemail_message", "Left on voicemail."),
+	str("webhook_url", "Your HTTPS endpoint for this call's webhook events."),
+	object("metadata", "Your own key-value data, returned in this call's webhooks."),
+)
+
+// assistantOverride replaces top-level settings of a saved assistant for
+// one call.
+var assistantOverride = object("assistant_override", "Settings of the saved assistant (assistant_id) to "+
+	"replace for this call only, e.g. {\"first_message\": \"…\"}; each block given replaces the saved one.",
+	str("first_message", "Opening line for this call."),
+	object("metadata", "Your own key-value data, returned in this call's webhooks."),
+)

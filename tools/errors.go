@@ -125,6 +125,10 @@ func rateLimitText(e *client.RateLimitError) string {
 	}
 	wait := max(e.RetryAfter.Round(time.Second), time.Second)
 	at := retryAt(e.RetryAfter)
+	if e.PerCall {
+		return fmt.Sprintf("rate limited: this call has had %d commands in the last minute, the most the API "+
+			"allows per call, so the command was not sent. Retry after %s (at %s).", e.Limit, wait, at)
+	}
 	limit := fmt.Sprintf("the API allows %d requests per minute per key", e.Limit)
 	if e.Limit == 1 {
 		limit = "the API allows 1 request per minute per key"

@@ -14,7 +14,7 @@ func one(key string, alts ...string) shapeFunc {
 	return func(body any, _ map[string]any) (any, error) {
 		obj, ok := unwrap(body, keys...).(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("the answer has no %s object", key)
+			return nil, errNoObject(key)
 		}
 		return fitValue(map[string]any{key: prune(obj)}), nil
 	}
@@ -170,4 +170,8 @@ func pageParams(in location, def, maxLimit int) []param {
 		"result.").atLeast(0).byDefault(0)
 	limit.in, offset.in = in, in
 	return []param{limit, offset}
+}
+
+func errNoObject(key string) error {
+	return fmt.Errorf("the answer has no %s object", key)
 }

@@ -8,7 +8,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"net/http"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,17 +68,45 @@ func TestInventory(t *testing.T) {
 				"idempotent": a.IdempotentHint, "openWorld": a.OpenWorldHint} {
 				assert.NotNil(t, v, "%s hint must be stated, not left to mcp-go's default", hint)
 			}
-			if isRead(tool.Name) {
-				assert.True(t, *a.ReadOnlyHint, "reads are read-only")
-				assert.False(t, *a.DestructiveHint, "reads are not destructive")
-				assert.True(t, *a.IdempotentHint, "reads are idempotent")
-			}
+			assertPlausibleEffect(t, st)
 		})
 	}
 }
 
-func isRead(name string) bool {
-	return regexp.MustCompile(`^(get|list)_`).MatchString(name)
+// assertPlausibleEffect checks a tool's class against its name and
+// operation, and its annotations against its class.
+func assertPlausibleEffect(t *testing.T, st Tool) {
+	t.Helper()
+	a, name := st.Tool.Annotations, st.Tool.Name
+	method, _, _ := strings.Cut(st.Operation, " ")
+	switch {
+	case regexp.MustCompile(`^(get|list|check)_`).MatchString(name):
+		assert.Equal(t, Read, st.Effect, "get_, list_ and check_ tools read")
+	case strings.HasPrefix(name, "delete_"):
+		assert.Equal(t, Destructive, st.Effect, "deletes are destructive")
+	case slices.Contains([]string{"place_outbound_call", "control_call", "create_web_call", "update_campaign",
+		"set_byok_key"}, name):
+		assert.Equal(t, RealWorld, st.Effect, "reaches people, spends money or stores a secret")
+	}
+	if method == http.MethodGet {
+		assert.Equal(t, Read, st.Effect, "a GET only reads")
+	}
+	switch st.Effect {
+	case Read:
+		assert.True(t, *a.ReadOnlyHint, "reads are read-only")
+		assert.False(t, *a.DestructiveHint, "reads are not destructive")
+		assert.True(t, *a.IdempotentHint, "reads are idempotent")
+	case Destructive:
+		assert.False(t, *a.ReadOnlyHint)
+		assert.True(t, *a.DestructiveHint)
+	case RealWorld:
+		assert.True(t, *a.DestructiveHint, "real-world actions are destructive")
+		assert.True(t, *a.OpenWorldHint, "real-world actions are open-world")
+		assert.False(t, *a.IdempotentHint, "a call placed twice rings twice")
+	case Write:
+		assert.False(t, *a.ReadOnlyHint)
+		assert.False(t, *a.DestructiveHint)
+	}
 }
 
 func TestSchemasArePortable(t *testing.T) {
@@ -132,8 +163,11 @@ func lintSchema(t *testing.T, path string, node map[string]any, depth int) {
 			lintSchema(t, path+"[]", items, depth+1)
 		}
 	}
+	if typ == "object" {
+		assert.Contains(t, node, "properties", "%s: every object needs properties", path)
+	}
 	if props, ok := node["properties"].(map[string]any); ok {
-		assert.LessOrEqual(t, depth, 3, "%s: nesting too deep", path)
+		assert.LessOrEqual(t, depth, 4, "%s: nesting too deep", path)
 		for name, p := range props {
 			assert.Regexp(t, propertyKey, name, "%s: property key", path)
 			if child, ok := p.(map[string]any); ok {

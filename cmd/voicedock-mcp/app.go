@@ -49,6 +49,7 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 			a.cfg.key, a.cfg.keySource = sandbox.DemoKey, "--sandbox"
 		}
 		a.cfg.BaseURL, a.cfg.keyProblem = sb.URL, ""
+		a.cfg.AssistantURL = strings.TrimSuffix(sb.URL, sandbox.BasePath) // web calls live at its root
 		fmt.Fprintf(stderr, "voicedock-mcp: sandbox mode: simulated HMS Sovereign API at %s with the key %s; "+
 			"nothing reaches the real API\n", sb.URL, a.cfg.key)
 	}
@@ -58,7 +59,7 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 		maxRetries = -1 // client.Options reads 0 as "default"
 	}
 	api, err := client.New(client.Options{
-		BaseURL: a.cfg.BaseURL, APIKey: a.cfg.key, KeyProblem: a.cfg.keyProblem, KeySource: a.cfg.keySource,
+		BaseURL: a.cfg.BaseURL, AssistantURL: a.cfg.AssistantURL, APIKey: a.cfg.key, KeyProblem: a.cfg.keyProblem, KeySource: a.cfg.keySource,
 		UserAgent:      serverName + "/" + buildVersion(),
 		RequestTimeout: a.cfg.RequestTimeout, CallBudget: a.cfg.CallBudget,
 		MaxRetries: maxRetries, RateLimit: a.cfg.RateLimit, Logger: logger,
@@ -68,16 +69,17 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 		return nil, fmt.Errorf("configuration: %s: %w", envBaseURL, err)
 	}
 	a.api = api
-	a.mcp = newMCPServer(api, logger, a.calls)
+	a.mcp = newMCPServer(api, a.cfg.selection, logger, a.calls)
 	return a, nil
 }
 
-// newMCPServer builds the MCP server with every tool and resource;
-// calls counts the tool calls in progress.
-func newMCPServer(api *client.Client, logger *slog.Logger, calls *inflight) *server.MCPServer {
-	all, err := tools.Select(tools.All(api), tools.Selection{})
+// newMCPServer builds the MCP server with the selected tools and every
+// resource; calls counts the tool calls in progress. sel must have been
+// checked (config.selectTools).
+func newMCPServer(api *client.Client, sel tools.Selection, logger *slog.Logger, calls *inflight) *server.MCPServer {
+	all, err := tools.Select(tools.All(api), sel)
 	if err != nil {
-		panic(err) // TODO(#3): selection from the configuration
+		panic("selection checked at start-up failed: " + err.Error()) // a bug
 	}
 	s := server.NewMCPServer(serverName, buildVersion(),
 		server.WithInstructions(instructions),

@@ -16,6 +16,7 @@ const (
 	cmdVersion   = "version"
 	cmdToolsList = "tools list"
 	cmdToolsCall = "tools call"
+	cmdTokens    = "tools tokens"
 )
 
 const usage = `Usage:
@@ -28,12 +29,18 @@ const usage = `Usage:
   voicedock-mcp tools call NAME ['{"arg":"value"}'] [--sandbox]
                                                run one tool and print its result as JSON
                                                (exit status 1 when the result is an error)
+  voicedock-mcp tools tokens                   print the size of tools/list in tokens, per toolset
   voicedock-mcp check [--sandbox]              verify the API key against the API
   voicedock-mcp version | --version
 
 Flags:
   --sandbox        run against a built-in simulated API on a loopback port, with a demo key
   --addr HOST:PORT listen address for http and sse (default HMS_SOVEREIGN_HTTP_ADDR or 127.0.0.1:8080)
+  --toolsets A,B   toolsets to offer (default account,assistants,calls,numbers; "all" for all but legacy)
+  --tools X,Y      single tools to offer on top of the toolsets
+  --exclude-tools X,Y
+                   tools never to offer (wins over everything)
+  --read-only      offer only tools that change nothing (wins over everything)
 
 The API key is read from HMS_SOVEREIGN_API_KEY; see the README for every variable.
 `
@@ -47,13 +54,18 @@ type invocation struct {
 	help     bool
 	toolName string
 	toolArgs string
+
+	// Tool selection flags; each overrides its HMS_SOVEREIGN_* variable
+	// when set.
+	toolsets, tools, excludeTools *[]string
+	readOnly                      *bool
 }
 
 // isShellCommand reports whether inv runs once and prints its answer, as
 // opposed to serving MCP.
 func (inv invocation) isShellCommand() bool {
 	switch inv.command {
-	case cmdCheck, cmdToolsList, cmdToolsCall:
+	case cmdCheck, cmdToolsList, cmdToolsCall, cmdTokens:
 		return true
 	}
 	return false
@@ -91,6 +103,32 @@ func parseArgs(args []string) (invocation, error) {
 				value = args[i]
 			}
 			inv.addr, inv.addrSet = value, true
+		case "toolsets", "tools", "exclude-tools":
+			if !hasValue {
+				if i+1 >= len(args) || strings.HasPrefix(args[i+1], "-") {
+					return inv, fmt.Errorf("--%s needs a comma-separated list, e.g. --%s=%s", name, name,
+						map[string]string{"toolsets": "assistants,calls", "tools": "list_voices",
+							"exclude-tools": "delete_assistant"}[name])
+				}
+				i++
+				value = args[i]
+			}
+			list := splitList(value)
+			switch name {
+			case "toolsets":
+				inv.toolsets = &list
+			case "tools":
+				inv.tools = &list
+			default:
+				inv.excludeTools = &list
+			}
+		case "read-only":
+			on, err := strconv.ParseBool(value)
+			if hasValue && err != nil {
+				return inv, fmt.Errorf("--read-only takes no value, or true or false: %q", value)
+			}
+			on = !hasValue || on
+			inv.readOnly = &on
 		default:
 			return inv, fmt.Errorf("unknown flag %s", arg)
 		}
@@ -138,6 +176,9 @@ func (inv *invocation) setToolsCommand(words []string) error {
 	case "list":
 		inv.command = cmdToolsList
 		return expectWords(words, 1)
+	case "tokens":
+		inv.command = cmdTokens
+		return expectWords(words, 1)
 	case "call":
 		if len(words) < 2 {
 			return errors.New(`"tools call" needs a tool name; "voicedock-mcp tools list" shows them`)
@@ -148,7 +189,7 @@ func (inv *invocation) setToolsCommand(words []string) error {
 		}
 		return expectWords(words, 3)
 	}
-	return fmt.Errorf(`unknown tools command %q; use "list" or "call"`, words[0])
+	return fmt.Errorf(`unknown tools command %q; use "list", "call" or "tokens"`, words[0])
 }
 
 func expectWords(words []string, most int) error {
@@ -156,4 +197,15 @@ func expectWords(words []string, most int) error {
 		return fmt.Errorf("unexpected argument %q", words[most])
 	}
 	return nil
+}
+
+// splitList reads a comma-separated list, ignoring spaces and empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/caarlos0/env/v11"
 
 	"github.com/voicedock/voicedock-mcp/client"
+	"github.com/voicedock/voicedock-mcp/tools"
 )
 
 // Environment variable names users set. The key variables are read here
@@ -36,6 +37,13 @@ type config struct {
 	APIKeyAlias string `env:"VOICEDOCK_API_KEY,unset"`
 	APIKeyFile  string `env:"HMS_SOVEREIGN_API_KEY_FILE"`
 	BaseURL     string `env:"HMS_SOVEREIGN_BASE_URL"`
+	// AssistantURL is the host of web calls (POST /v1/web-calls).
+	AssistantURL string `env:"HMS_SOVEREIGN_ASSISTANT_URL"`
+
+	Toolsets     []string `env:"HMS_SOVEREIGN_TOOLSETS"`
+	Tools        []string `env:"HMS_SOVEREIGN_TOOLS"`
+	ExcludeTools []string `env:"HMS_SOVEREIGN_EXCLUDE_TOOLS"`
+	ReadOnly     bool     `env:"HMS_SOVEREIGN_READ_ONLY"`
 
 	RequestTimeout time.Duration `env:"HMS_SOVEREIGN_REQUEST_TIMEOUT" envDefault:"10s"`
 	CallBudget     time.Duration `env:"HMS_SOVEREIGN_CALL_BUDGET" envDefault:"25s"`
@@ -48,6 +56,10 @@ type config struct {
 	AllowedOrigins []string      `env:"HMS_SOVEREIGN_ALLOWED_ORIGINS"`
 	PublicURL      string        `env:"HMS_SOVEREIGN_PUBLIC_URL"`
 	Heartbeat      time.Duration `env:"HMS_SOVEREIGN_HEARTBEAT" envDefault:"25s"`
+
+	// selection is the tool selection: the variables above with the
+	// command line's flags laid over them (selectTools).
+	selection tools.Selection
 
 	// Resolved by loadConfig from the key variables above.
 	key        string // the usable key, trimmed; empty when keyProblem is set
@@ -324,4 +336,30 @@ func keyValueProblem(key string) string {
 		}
 	}
 	return ""
+}
+
+// selectTools lays the selection flags of inv over the HMS_SOVEREIGN_*
+// selection variables and checks every toolset and tool name.
+func (c *config) selectTools(inv invocation) error {
+	sel := tools.Selection{
+		Toolsets: splitList(strings.Join(c.Toolsets, ",")), Tools: splitList(strings.Join(c.Tools, ",")),
+		Exclude: splitList(strings.Join(c.ExcludeTools, ",")), ReadOnly: c.ReadOnly,
+	}
+	if inv.toolsets != nil {
+		sel.Toolsets = *inv.toolsets
+	}
+	if inv.tools != nil {
+		sel.Tools = *inv.tools
+	}
+	if inv.excludeTools != nil {
+		sel.Exclude = *inv.excludeTools
+	}
+	if inv.readOnly != nil {
+		sel.ReadOnly = *inv.readOnly
+	}
+	if _, err := tools.Select(tools.All(nil), sel); err != nil {
+		return fmt.Errorf("tool selection: %w", err)
+	}
+	c.selection = sel
+	return nil
 }

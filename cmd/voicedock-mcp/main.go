@@ -61,6 +61,9 @@ func run(args []string, env map[string]string, stdin io.Reader, stdout, stderr i
 	}
 
 	cfg, err := loadConfig(env)
+	if err == nil {
+		err = cfg.selectTools(inv)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "voicedock-mcp: %v\n", err)
 		return exitUsage
@@ -88,6 +91,8 @@ func run(args []string, env map[string]string, stdin io.Reader, stdout, stderr i
 		return a.listTools(ctx, stdout, stderr)
 	case cmdToolsCall:
 		return a.callTool(ctx, inv.toolName, inv.toolArgs, stdout, stderr)
+	case cmdTokens:
+		return a.printTokens(stdout)
 	}
 
 	a.warnAtStart()

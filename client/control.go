@@ -1,0 +1,74 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Documented limit on live-call commands: ControlLimit per ControlWindow
+// for each call, on top of the key's request limit.
+const (
+	ControlLimit  = 10
+	ControlWindow = time.Minute
+)
+
+// ControlCall sends one command (a JSON object with its "type") to a call
+// in progress with POST /calls/{id}/control. Commands are paced so that no
+// call gets more than ControlLimit in any ControlWindow: a command that
+// would exceed it waits while the call's budget allows, and otherwise
+// fails with a *RateLimitError (PerCall set) without being sent. Commands
+// are never resent after a failure, since each one speaks or acts.
+func (c *Client) ControlCall(ctx context.Context, callID string, command map[string]any) (json.RawMessage, Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.budget)
+	defer cancel()
+	for {
+		wait := c.control.reserve(callID, time.Now())
+		if wait == 0 {
+			break
+		}
+		if err := sleepWithin(ctx, wait, wait, c.requestTimeout/2, ControlLimit); err != nil {
+			if rl, ok := err.(*RateLimitError); ok {
+				rl.PerCall = true
+			}
+			return nil, Response{}, err
+		}
+	}
+	return c.Send(ctx, Request{Method: http.MethodPost, Path: "/calls/{id}/control",
+		PathParams: map[string]string{"id": callID}, Body: command})
+}
+
+// controlPacer remembers when commands were sent to each call.
+type controlPacer struct {
+	mu   sync.Mutex
+	sent map[string][]time.Time // by call ID, oldest first, within ControlWindow
+}
+
+// reserve takes a slot for a command to callID at now and returns 0, or
+// returns how long to wait until a slot frees. Calls with no command in
+// the last window are forgotten, so the map stays small.
+func (p *controlPacer) reserve(callID string, now time.Time) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.sent == nil {
+		p.sent = map[string][]time.Time{}
+	}
+	for id, times := range p.sent {
+		for len(times) > 0 && !now.Before(times[0].Add(ControlWindow)) {
+			times = times[1:]
+		}
+		if len(times) == 0 {
+			delete(p.sent, id)
+		} else {
+			p.sent[id] = times
+		}
+	}
+	times := p.sent[callID]
+	if len(times) < ControlLimit {
+		p.sent[callID] = append(times, now)
+		return 0
+	}
+	return times[0].Add(ControlWindow).Sub(now)
+}

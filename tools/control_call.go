@@ -1,0 +1,84 @@
+package tools
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/voicedock/voicedock-mcp/client"
+	"github.com/voicedock/voicedock-mcp/client/catalog"
+)
+
+// control_call is one tool with a type enum rather than four tools: the
+// API has one endpoint whose commands share the call, its in-progress
+// requirement and its limit of 10 commands a minute, and one tool keeps
+// tools/list shorter for the model.
+const controlCallDoc = `Steer a call that is in progress (status in-progress; get_call shows it). ` +
+	`type say: the assistant speaks content word for word (end_after hangs up afterwards). ` +
+	`type inject-context: adds content as background the assistant knows from now on ` +
+	`(trigger_response makes it react at once). type end-call: says message, if given, and hangs up. ` +
+	`type transfer: says message, if given, and transfers the caller to destination (E.164 or a SIP ` +
+	`URI) over the number's SIP trunk. What the assistant says reaches a real person at once and ` +
+	`cannot be taken back. At most 10 commands per call per minute; this server paces them. ` +
+	`call_id comes from list_calls or place_outbound_call.`
+
+var controlCall = operation{
+	name: "control_call", title: "Control a live call", toolset: CallsSet,
+	doc: controlCallDoc, effect: RealWorld,
+	method: http.MethodPost, path: "/calls/{id}/control",
+	params: []param{
+		callID,
+		str("type", "Command.").oneOf(catalog.ControlCommands...).req(),
+		str("content", "say: the exact words; inject-context: the information to add."),
+		boolean("end_after", "say: hang up after speaking.").byDefault(false),
+		boolean("trigger_response", "inject-context: make the assistant react at once.").byDefault(false),
+		str("message", "end-call and transfer: what to say first."),
+		str("destination", "transfer: where to, E.164 (e.g. +31201234567) or a SIP URI (sip:desk@pbx.example)."),
+	},
+	check:    checkControlCommand,
+	run:      runControlCall,
+	output:   actionOutput(field{"success", "boolean"}, field{"message", "string"}),
+	listedBy: "list_calls",
+}
+
+// checkControlCommand requires the fields each command type needs.
+func checkControlCommand(args map[string]any) error {
+	need := map[string]string{"say": "content", "inject-context": "content", "transfer": "destination"}
+	kind := args["type"].(string) // required, so present
+	if field, ok := need[kind]; ok && args[field] == nil {
+		return fmt.Errorf("invalid arguments: %s: a %s command needs %s", field, kind, field)
+	}
+	return nil
+}
+
+// runControlCall sends the command through the client's per-call pacing.
+func runControlCall(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
+	command := map[string]any{"type": args["type"]}
+	fields := map[string][]string{
+		"say": {"content", "end_after"}, "inject-context": {"content", "trigger_response"},
+		"end-call": {"message"}, "transfer": {"destination", "message"},
+	}
+	for _, f := range fields[args["type"].(string)] {
+		if v, ok := args[f]; ok {
+			command[f] = v
+		}
+	}
+	if command["type"] == "say" && command["end_after"] == nil {
+		command["end_after"] = false // required by older API versions
+	}
+	if command["type"] == "inject-context" && command["trigger_response"] == nil {
+		command["trigger_response"] = false
+	}
+	body, _, err := c.ControlCall(ctx, args["call_id"].(string), command)
+	if err != nil {
+		return nil, err
+	}
+	var answer any = map[string]any{"success": true}
+	if len(body) > 0 {
+		if err := json.Unmarshal(body, &answer); err != nil {
+			return nil, fmt.Errorf("%w: %v", client.ErrUnexpectedAnswer, err)
+		}
+	}
+	return prune(answer), nil
+}

@@ -1,0 +1,100 @@
+package tools
+
+import (
+	"net/http"
+	"unicode/utf8"
+)
+
+const getCallDoc = `Get one call: status, direction, numbers, assistant, times, duration, end reason, ` +
+	`error, summary, analysis result, recording URL, and its transcript in pieces. A piece holds up to ` +
+	`transcript_limit messages (and at most about 40,000 characters); when transcript.has_more is true, ` +
+	`call again with transcript_offset set to transcript.next_offset for the rest. call_id comes from ` +
+	`list_calls or place_outbound_call. Use it to follow a live call's status, too.`
+
+// Bounds of one transcript piece: a message longer than maxMessageRunes is
+// cut, and a piece stops before it passes maxTranscriptBytes.
+const (
+	maxMessageRunes    = 8000
+	maxTranscriptBytes = 40_000
+)
+
+var getCall = operation{
+	name: "get_call", title: "Get a call and its transcript", toolset: CallsSet,
+	doc: getCallDoc, effect: Read, idempotent: true,
+	method: http.MethodGet, path: "/calls/{id}",
+	params: []param{
+		callID,
+		integer("transcript_offset", "Transcript messages to skip: 0 first, then transcript.next_offset.").
+			atLeast(0).byDefault(0).local(),
+		integer("transcript_limit", "Most transcript messages in this piece.").between(1, 500).
+			byDefault(50).local(),
+	},
+	shape:    callWithTranscript,
+	output:   callOutput(),
+	listedBy: "list_calls",
+}
+
+// callWithTranscript shapes GET /calls/{id} (the call itself, no wrapper)
+// into the call's details plus one piece of its transcript.
+func callWithTranscript(body any, args map[string]any) (any, error) {
+	call, ok := unwrap(body, "call").(map[string]any)
+	if !ok {
+		return nil, errNoObject("call")
+	}
+	messages, _ := call["messages"].([]any)
+	offset := int(argInt(args, "transcript_offset", 0))
+	limit := int(argInt(args, "transcript_limit", 50))
+	details := callSummary(call).(map[string]any)
+	return map[string]any{
+		"call":       fitValue(prune(details)),
+		"transcript": transcriptPiece(messages, offset, limit),
+	}, nil
+}
+
+// transcriptPiece returns messages[offset:] up to limit messages and
+// maxTranscriptBytes of text, each numbered with its index. Overlong
+// messages are cut on a character boundary and marked.
+func transcriptPiece(messages []any, offset, limit int) map[string]any {
+	piece := []any{}
+	size, i := 0, min(offset, len(messages))
+	for ; i < len(messages) && len(piece) < limit; i++ {
+		m, _ := messages[i].(map[string]any)
+		content, _ := m["content"].(string)
+		if n := utf8.RuneCountInString(content); n > maxMessageRunes {
+			content = truncateRunes(content, maxMessageRunes) + " … [message cut: it is longer than " +
+				"this tool returns]"
+		}
+		if len(piece) > 0 && size+len(content) > maxTranscriptBytes {
+			break
+		}
+		size += len(content)
+		piece = append(piece, prune(map[string]any{"index": i, "role": m["role"], "content": content}))
+	}
+	out := map[string]any{"messages": piece, "total_messages": len(messages), "offset": offset,
+		"has_more": i < len(messages)}
+	if i < len(messages) {
+		out["next_offset"] = i
+	}
+	return out
+}
+
+func callOutput() map[string]any {
+	schema := objectOutput("call", callOut...)
+	schema["properties"].(map[string]any)["transcript"] = map[string]any{
+		"type": "object",
+		"properties": map[string]any{
+			"messages": map[string]any{"type": "array", "items": map[string]any{
+				"type": "object",
+				"properties": map[string]any{
+					"index": map[string]any{"type": "integer"}, "role": map[string]any{"type": "string"},
+					"content": map[string]any{"type": "string"},
+				},
+			}},
+			"total_messages": map[string]any{"type": "integer"},
+			"offset":         map[string]any{"type": "integer"},
+			"has_more":       map[string]any{"type": "boolean"},
+			"next_offset":    map[string]any{"type": "integer", "description": "Pass as transcript_offset."},
+		},
+	}
+	return schema
+}
