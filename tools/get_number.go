@@ -1,0 +1,17 @@
+package tools
+
+import "net/http"
+
+const getNumberDoc = `Get one registered phone number: its phone number, name, whether active, the ` +
+	`assistant that answers it (agent_id and assistant_id carry the same ID), its transfer SIP trunk and ` +
+	`its workflow, with their names. number_id comes from list_numbers.`
+
+var getNumber = operation{
+	name: "get_number", title: "Get a phone number", toolset: NumbersSet,
+	doc: getNumberDoc, effect: Read, idempotent: true,
+	method: http.MethodGet, path: "/numbers/{id}",
+	params:   []param{numberID},
+	shape:    oneNumber,
+	output:   objectOutput("number", numberOut...),
+	listedBy: "list_numbers",
+}

@@ -1,0 +1,45 @@
+package tools
+
+import (
+	"errors"
+	"net/http"
+)
+
+const updateNumberDoc = `Reassign a registered phone number: the assistant that answers it, its ` +
+	`transfer SIP trunk, its workflow, or whether it is active. Only the fields given change. Pass null ` +
+	`(or "") for assistant_id, transfer_trunk_id or workflow_id to detach it: without an assistant, ` +
+	`inbound calls go to the account webhook's assistant-request; detaching a workflow is needed before ` +
+	`delete_workflow. number_id comes from list_numbers, assistant_id from list_assistants, ` +
+	`transfer_trunk_id from list_sip_trunks, workflow_id from list_workflows. Calls already running keep ` +
+	`their settings.`
+
+var updateNumber = operation{
+	name: "update_number", title: "Update a phone number", toolset: NumbersSet,
+	doc: updateNumberDoc, effect: Write, idempotent: true,
+	method: http.MethodPatch, path: "/numbers/{id}",
+	params: []param{
+		numberID,
+		str("assistant_id", "Assistant that answers inbound calls (a UUID), as list_assistants shows; "+
+			"null detaches it.").as("agent_id").orNull(),
+		str("transfer_trunk_id", "SIP trunk used to transfer calls (a UUID), as list_sip_trunks shows; "+
+			"null detaches it.").orNull(),
+		str("workflow_id", "Workflow that runs the number's calls (a UUID), as list_workflows shows; "+
+			"null detaches it.").orNull(),
+		boolean("is_active", "Whether the number takes calls."),
+	},
+	check:    needsAChange,
+	shape:    oneNumber,
+	output:   objectOutput("number", numberOut...),
+	listedBy: "list_numbers",
+}
+
+// needsAChange refuses an update that would change nothing.
+func needsAChange(args map[string]any) error {
+	for _, k := range []string{"assistant_id", "transfer_trunk_id", "workflow_id", "is_active"} {
+		if _, ok := args[k]; ok {
+			return nil
+		}
+	}
+	return errors.New("nothing to change: give at least one of assistant_id, transfer_trunk_id, " +
+		"workflow_id or is_active")
+}
