@@ -44,8 +44,13 @@ type Options struct {
 	RateLimit  int           // requests per window per key; default 100
 	RateWindow time.Duration // fixed window length; default one minute
 	ErrorStyle ErrorStyle
-	// Now is the clock; nil means time.Now.
+	// Now is the clock; nil means time.Now. Calls and campaigns move on
+	// only when a request reads the clock, so a fake clock makes every
+	// lifecycle deterministic.
 	Now func() time.Time
+	// Timeline paces simulated calls and campaigns; zero fields take the
+	// defaults of [DefaultTimeline].
+	Timeline Timeline
 }
 
 // Server simulates the API. It is safe for concurrent use.
@@ -59,6 +64,7 @@ type Server struct {
 	windows  map[string]*window       // by key
 	faults   []*Fault
 	requests []Request
+	ids      *idSource
 }
 
 // Request is what the sandbox saw of one incoming request.
@@ -84,14 +90,15 @@ func New(opts Options) *Server {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Server{opts: opts, windows: map[string]*window{}}
-	s.seed()
+	opts.Timeline = opts.Timeline.withDefaults()
+	s := &Server{opts: opts, windows: map[string]*window{}, ids: newIDSource()}
+	s.seed(opts.Now())
 	s.mux = http.NewServeMux()
 	for _, r := range s.routes() {
 		s.mux.Handle(r.pattern(), s.endpoint(r))
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, http.StatusNotFound, "not_found", "No route for "+r.Method+" "+r.URL.Path, "")
+		s.writeError(w, &failure{status: http.StatusNotFound, code: "not_found", message: "No route for " + r.Method + " " + r.URL.Path})
 	})
 	return s
 }
@@ -148,11 +155,12 @@ func (s *Server) record(r *http.Request, status int, arrived time.Time) {
 	}
 }
 
-// call is what a route handler receives: the request, its body decoded
-// lazily, and the caller's organization.
-type call struct {
+// req is what a route handler receives: the request, the caller's
+// organization and the time the handler runs at.
+type req struct {
 	r   *http.Request
 	org *Organization
+	now time.Time
 }
 
 // answer is a handler's result: a status and a body to encode as JSON.
@@ -170,6 +178,9 @@ type failure struct {
 	code    string
 	message string
 	param   string
+	details []string       // one string per validation problem
+	extra   map[string]any // further fields of the flat shape, e.g. balance
+	header  http.Header    // headers to send, e.g. Retry-After
 }
 
 func (f *failure) Error() string { return f.message }
@@ -182,20 +193,24 @@ func (s *Server) endpoint(rt route) http.Handler {
 		if !s.admit(w, key, rt.public) {
 			return
 		}
-		c := &call{r: r}
+		c := &req{r: r}
 		if !rt.public {
 			org, fail := s.authenticate(key)
 			if fail != nil {
-				s.writeError(w, fail.status, fail.code, fail.message, fail.param)
+				s.writeError(w, fail)
 				return
 			}
 			c.org = org
 		}
 		s.mu.Lock()
+		c.now = s.opts.Now()
+		if c.org != nil {
+			s.advance(c.org, c.now)
+		}
 		a, err := rt.handle(c)
 		s.mu.Unlock()
 		if err != nil {
-			s.writeError(w, err.status, err.code, err.message, err.param)
+			s.writeError(w, err)
 			return
 		}
 		writeJSON(w, a.status, a.body)
@@ -253,23 +268,36 @@ func (s *Server) admit(w http.ResponseWriter, key string, public bool) bool {
 }
 
 // writeError renders an error in the configured envelope.
-func (s *Server) writeError(w http.ResponseWriter, status int, code, message, param string) {
+func (s *Server) writeError(w http.ResponseWriter, f *failure) {
+	for k, v := range f.header {
+		w.Header()[k] = v
+	}
 	if s.opts.ErrorStyle == NestedErrors {
-		body := map[string]any{"code": code, "message": message, "type": errorType(status)}
-		if param != "" {
-			body["param"] = param
+		body := map[string]any{"code": f.code, "message": f.message, "type": errorType(f.status)}
+		if f.param != "" {
+			body["param"] = f.param
 		}
-		writeJSON(w, status, map[string]any{"error": body})
+		if len(f.details) > 0 {
+			body["details"] = f.details
+		}
+		writeJSON(w, f.status, map[string]any{"error": body})
 		return
 	}
-	body := map[string]any{"error": flatLabel(status), "message": message}
-	if code != "" && code != strings.ToLower(strings.ReplaceAll(flatLabel(status), " ", "_")) {
-		body["code"] = code
+	body := map[string]any{}
+	for k, v := range f.extra {
+		body[k] = v
 	}
-	if param != "" {
-		body["param"] = param
+	body["error"], body["message"] = flatLabel(f.status), f.message
+	if f.code != "" && f.code != strings.ToLower(strings.ReplaceAll(flatLabel(f.status), " ", "_")) {
+		body["code"] = f.code
 	}
-	writeJSON(w, status, body)
+	if f.param != "" {
+		body["param"] = f.param
+	}
+	if len(f.details) > 0 {
+		body["details"] = f.details
+	}
+	writeJSON(w, f.status, body)
 }
 
 func flatLabel(status int) string {
@@ -282,6 +310,8 @@ func flatLabel(status int) string {
 		return "Not found"
 	case http.StatusPaymentRequired:
 		return "Insufficient credits"
+	case http.StatusTooManyRequests:
+		return "Rate limit exceeded"
 	}
 	return http.StatusText(status)
 }
