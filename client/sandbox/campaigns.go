@@ -140,10 +140,10 @@ func readSchedule(b *obj, cp *campaign, now time.Time) {
 		cp.template = b.str("system_message_template", false)
 	}
 	if b.set("schedule_start_time") {
-		cp.start = b.pattern("schedule_start_time", true, clock, "a time like 09:00:00")
+		cp.start = b.pattern("schedule_start_time", true, timeOfDay, "a time like 09:00:00")
 	}
 	if b.set("schedule_end_time") {
-		cp.end = b.pattern("schedule_end_time", true, clock, "a time like 17:00:00")
+		cp.end = b.pattern("schedule_end_time", true, timeOfDay, "a time like 17:00:00")
 	}
 	if b.set("timezone") {
 		cp.timezone = b.pattern("timezone", true, timezone, "an IANA time zone like Europe/Amsterdam")

@@ -314,9 +314,9 @@ var (
 	e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 	// sipURI is a SIP or SIPS URI, a transfer destination.
 	sipURI = regexp.MustCompile(`^sips?:[^@\s]+@[^@\s]+$`)
-	// clock is an HH:MM:SS campaign schedule time.
-	clock = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$`)
-	fqdn  = regexp.MustCompile(`^(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	// timeOfDay is an HH:MM:SS campaign schedule time.
+	timeOfDay = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$`)
+	fqdn      = regexp.MustCompile(`^(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 )
 
 const e164Text = "an E.164 phone number like +31612345678"
