@@ -2,10 +2,9 @@ package tools
 
 import "net/http"
 
-const deleteNumberDoc = `Remove a phone number from the platform: it stops answering calls here at ` +
-	`once and its assignments (assistant, transfer trunk, workflow) are lost. The number itself stays ` +
-	`the user's at their carrier; forwarding it elsewhere is up to them. This cannot be undone, only ` +
-	`registered again from scratch with register_number: check it with get_number first. number_id ` +
+const deleteNumberDoc = `Remove a phone number from the platform: it stops answering calls here and ` +
+	`its assignments are lost; the number itself stays the user's at their carrier. This cannot be ` +
+	`undone, only registered again with register_number: check it with get_number first. number_id ` +
 	`comes from list_numbers.`
 
 var deleteNumber = operation{

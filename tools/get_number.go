@@ -2,9 +2,9 @@ package tools
 
 import "net/http"
 
-const getNumberDoc = `Get one registered phone number: its phone number, name, whether active, the ` +
-	`assistant that answers it (agent_id and assistant_id carry the same ID), its transfer SIP trunk and ` +
-	`its workflow, with their names. number_id comes from list_numbers.`
+const getNumberDoc = `Get one registered phone number: number, name, whether active, the assistant ` +
+	`that answers it (agent_id and assistant_id are the same ID), its transfer trunk and workflow, with ` +
+	`their names. number_id comes from list_numbers.`
 
 var getNumber = operation{
 	name: "get_number", title: "Get a phone number", toolset: NumbersSet,

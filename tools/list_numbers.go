@@ -2,11 +2,10 @@ package tools
 
 import "net/http"
 
-const listNumbersDoc = `List the phone numbers registered with the platform: ID, phone number, name, ` +
-	`whether active, the assistant that answers it (agent_id and assistant_id carry the same ID, agent_name ` +
-	`its name), its transfer SIP trunk and its workflow. Use it to find a number_id for get_number, ` +
-	`update_number or delete_number, or to see which numbers an assistant answers. Returns one page ` +
-	`(default 20); pass next_offset as offset for more.`
+const listNumbersDoc = `List the phone numbers registered with the platform: ID, number, name, ` +
+	`whether active, the assistant that answers it (agent_id and assistant_id are the same ID), its ` +
+	`transfer trunk and workflow. Use it to find a number_id, or the numbers an assistant answers. ` +
+	`Returns one page (default 20); pass next_offset as offset for more.`
 
 var listNumbers = operation{
 	name: "list_numbers", title: "List phone numbers", toolset: NumbersSet,

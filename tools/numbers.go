@@ -10,14 +10,13 @@ var numberOperations = []operation{
 }
 
 // numberID is the path argument naming one registered phone number.
-var numberID = str("number_id", "Phone number ID (a UUID, not the phone number itself), as list_numbers "+
-	"shows.").as("id").inPath()
+var numberID = str("number_id", "Phone number ID (a UUID, not the number itself), from list_numbers.").
+	as("id").inPath()
 
 // numberOut are the fields of a phone number a result schema names.
 var numberOut = []field{
 	{"id", "string"}, {"phone_number", "string"}, {"name", "string"}, {"agent_id", "string"},
-	{"assistant_id", "string"}, {"agent_name", "string"}, {"transfer_trunk_id", "string"},
-	{"workflow_id", "string"}, {"is_active", "boolean"},
+	{"assistant_id", "string"}, {"agent_name", "string"}, {"is_active", "boolean"},
 }
 
 // numberView fills agent_id and assistant_id from each other: the SDK

@@ -16,7 +16,7 @@ var setBYOKKeyDoc = fmt.Sprintf(`Store the user's own API key for a provider (br
 
 var setBYOKKey = operation{
 	name: "set_byok_key", title: "Set a provider key", toolset: BYOKSet,
-	doc: setBYOKKeyDoc, effect: RealWorld, idempotent: true,
+	doc: setBYOKKeyDoc, effect: RealWorld,
 	method: http.MethodPost, path: "/byok",
 	params: []param{
 		byokProvider,

@@ -6,12 +6,11 @@ import (
 )
 
 const updateNumberDoc = `Reassign a registered phone number: the assistant that answers it, its ` +
-	`transfer SIP trunk, its workflow, or whether it is active. Only the fields given change. Pass null ` +
-	`(or "") for assistant_id, transfer_trunk_id or workflow_id to detach it: without an assistant, ` +
-	`inbound calls go to the account webhook's assistant-request; detaching a workflow is needed before ` +
-	`delete_workflow. number_id comes from list_numbers, assistant_id from list_assistants, ` +
-	`transfer_trunk_id from list_sip_trunks, workflow_id from list_workflows. Calls already running keep ` +
-	`their settings.`
+	`transfer SIP trunk, its workflow, or whether it is active. Only the fields given change; null (or "") ` +
+	`detaches an assistant, trunk or workflow. Without an assistant, inbound calls go to the account ` +
+	`webhook; a workflow must be detached before delete_workflow. number_id comes from list_numbers, ` +
+	`assistant_id from list_assistants, transfer_trunk_id from list_sip_trunks, workflow_id from ` +
+	`list_workflows.`
 
 var updateNumber = operation{
 	name: "update_number", title: "Update a phone number", toolset: NumbersSet,
@@ -19,12 +18,10 @@ var updateNumber = operation{
 	method: http.MethodPatch, path: "/numbers/{id}",
 	params: []param{
 		numberID,
-		str("assistant_id", "Assistant that answers inbound calls (a UUID), as list_assistants shows; "+
-			"null detaches it.").as("agent_id").orNull(),
-		str("transfer_trunk_id", "SIP trunk used to transfer calls (a UUID), as list_sip_trunks shows; "+
-			"null detaches it.").orNull(),
-		str("workflow_id", "Workflow that runs the number's calls (a UUID), as list_workflows shows; "+
-			"null detaches it.").orNull(),
+		str("assistant_id", "Assistant that answers inbound calls, from list_assistants; null "+
+			"detaches.").as("agent_id").orNull(),
+		str("transfer_trunk_id", "SIP trunk for transfers, from list_sip_trunks; null detaches.").orNull(),
+		str("workflow_id", "Workflow that runs the calls, from list_workflows; null detaches.").orNull(),
 		boolean("is_active", "Whether the number takes calls."),
 	},
 	check:    needsAChange,
