@@ -117,8 +117,10 @@ func workflowProblems(def map[string]any) (problems []string, code string) {
 		case types[id] != "":
 			add("%s.id %q is used by another node", where, id)
 		}
-		types[id] = typ
-		order = append(order, id)
+		if types[id] == "" {
+			types[id] = typ
+			order = append(order, id)
+		}
 		switch typ {
 		case "conversation":
 			if s, _ := n["instructions"].(string); s == "" {
@@ -181,7 +183,7 @@ func edgeProblems(def map[string]any, order []string, types map[string]string, a
 		seen[[2]string{from, to}] = true
 		outgoing[from]++
 		if t := types[from]; t != "" && !slices.Contains([]string{"conversation", "tool"}, t) {
-			add("%s: a %s node has no outgoing edges", where, t)
+			add("%s: %s nodes have no outgoing edges", where, t)
 		}
 		if d, _ := e["description"].(string); d == "" && types[from] != "tool" {
 			add("%s.description is required", where)
