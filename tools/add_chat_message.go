@@ -12,7 +12,7 @@ var addChatMessage = operation{
 	doc: addChatMessageDoc, effect: Write,
 	method: http.MethodPost, path: "/chats",
 	params: []param{
-		contactID,
+		chatContactID,
 		str("channel", chatChannelDoc).req(),
 		str("role", "Who wrote the message: user is the contact.").oneOf(chatRoles...).req(),
 		str("content", "The message text, as the user gives it.").req(),

@@ -12,20 +12,20 @@ import (
 	"github.com/voicedock/voicedock-mcp/client/sandbox"
 )
 
-// configured reads the configured view of list_byok_keys.
-func configured(t *testing.T, c *client.Client) map[string]any {
+// storedKeys reads the configured view of list_byok_keys.
+func storedKeys(t *testing.T, c *client.Client) map[string]any {
 	t.Helper()
-	return structured(t, c, "list_byok_keys", nil)["configured"].(map[string]any)
+	return mustCall(t, c, "list_byok_keys", nil)["configured"].(map[string]any)
 }
 
-func setKey(provider string) func(t *testing.T, c *client.Client) {
+func storeBYOKKey(provider string) func(t *testing.T, c *client.Client) {
 	return func(t *testing.T, c *client.Client) {
-		structured(t, c, "set_byok_key", map[string]any{"provider": provider, "api_key": "key-of-" + provider})
+		mustCall(t, c, "set_byok_key", map[string]any{"provider": provider, "api_key": "key-of-" + provider})
 	}
 }
 
 func TestBYOKTools(t *testing.T) {
-	runToolCases(t, []toolCase{
+	runSandboxCalls(t, []sandboxCall{
 		{name: "list", tool: "list_byok_keys",
 			wantText: []string{`"deepgram":true`, `"openai":false`, `"google_vertex":false`},
 			notText:  []string{"vault", "secret_id"},
@@ -38,7 +38,7 @@ func TestBYOKTools(t *testing.T) {
 			after: func(t *testing.T, c *client.Client, log *sentLog, _ map[string]any) {
 				assert.Equal(t, map[string]any{"provider": "openai", "api_key": "sk-test-123"},
 					log.last(t, http.MethodPost, "/byok").body)
-				assert.Equal(t, true, configured(t, c)["openai"])
+				assert.Equal(t, true, storedKeys(t, c)["openai"])
 			}},
 		{name: "set replaces", tool: "set_byok_key", args: map[string]any{"provider": "deepgram", "api_key": "dg-new"},
 			wantText: []string{`"deepgram":true`}},
@@ -53,7 +53,7 @@ func TestBYOKTools(t *testing.T) {
 			after: func(t *testing.T, c *client.Client, log *sentLog, _ map[string]any) {
 				sent := log.last(t, http.MethodDelete, "/byok")
 				assert.Equal(t, map[string]any{"provider": "deepgram"}, sent.body, "DELETE carries a JSON body")
-				assert.Equal(t, false, configured(t, c)["deepgram"])
+				assert.Equal(t, false, storedKeys(t, c)["deepgram"])
 			}},
 		{name: "delete a key never stored", tool: "delete_byok_key", args: map[string]any{"provider": "openai"},
 			wantError: true, wantText: []string{"not found", "list_byok_keys"}},
@@ -64,7 +64,7 @@ func TestBYOKTools(t *testing.T) {
 			wantText: []string{`"byok_config":{"deepgram":{"tier":"enhanced"}}`}},
 		{name: "config merges", tool: "update_byok_config",
 			prepare: func(t *testing.T, c *client.Client) {
-				structured(t, c, "update_byok_config",
+				mustCall(t, c, "update_byok_config",
 					map[string]any{"provider": "deepgram", "config": map[string]any{"tier": "enhanced", "region": "us"}})
 			},
 			args: map[string]any{"provider": "deepgram", "config": map[string]any{"region": "eu"}},
@@ -73,7 +73,7 @@ func TestBYOKTools(t *testing.T) {
 				assert.Equal(t, map[string]any{"provider": "deepgram", "config": map[string]any{"region": "eu"}},
 					log.last(t, http.MethodPost, "/byok/config").body)
 			}},
-		{name: "config after setting a key", tool: "update_byok_config", prepare: setKey("openai"),
+		{name: "config after setting a key", tool: "update_byok_config", prepare: storeBYOKKey("openai"),
 			args:     map[string]any{"provider": "openai", "config": map[string]any{"organization": "org-1"}},
 			wantText: []string{`"openai":{"organization":"org-1"}`}},
 		{name: "config without a key", tool: "update_byok_config",

@@ -12,20 +12,20 @@ import (
 
 func addDomain(t *testing.T, c *client.Client) {
 	t.Helper()
-	structured(t, c, "add_email_domain", map[string]any{"domain_name": "mail.example.org"})
+	mustCall(t, c, "add_email_domain", map[string]any{"domain_name": "mail.example.org"})
 }
 
 // resendDomainID stores a Resend key and returns the ID of the first
 // domain of the Resend account.
 func resendDomainID(t *testing.T, c *client.Client) string {
 	t.Helper()
-	setKey("resend")(t, c)
-	list := structured(t, c, "list_resend_domains", nil)
+	storeBYOKKey("resend")(t, c)
+	list := mustCall(t, c, "list_resend_domains", nil)
 	return list["domains"].([]any)[0].(map[string]any)["id"].(string)
 }
 
 func TestDomainTools(t *testing.T) {
-	runToolCases(t, []toolCase{
+	runSandboxCalls(t, []sandboxCall{
 		{name: "get none", tool: "get_email_domain",
 			wantText: []string{`"configured":false`, "add_email_domain"}, notText: []string{`"domain"`}},
 		{name: "get", tool: "get_email_domain", prepare: addDomain,
@@ -35,7 +35,7 @@ func TestDomainTools(t *testing.T) {
 			wantText: []string{`"domain_name":"mail.example.org"`, `"type":"MX"`, `"record":"DKIM"`},
 			after: func(t *testing.T, c *client.Client, log *sentLog, _ map[string]any) {
 				assert.Equal(t, map[string]any{"domain_name": "mail.example.org"}, log.last(t, http.MethodPost, "/domains").body)
-				got := structured(t, c, "get_email_domain", nil)
+				got := mustCall(t, c, "get_email_domain", nil)
 				assert.Equal(t, "mail.example.org", got["domain"].(map[string]any)["domain_name"])
 			}},
 		{name: "add a URL", tool: "add_email_domain", args: map[string]any{"domain_name": "https://mail.example.org"},
@@ -46,7 +46,7 @@ func TestDomainTools(t *testing.T) {
 		{name: "verify", tool: "verify_email_domain", prepare: addDomain,
 			wantText: []string{`"verified":true`, `"status":"verified"`, `"verified_at":"`},
 			after: func(t *testing.T, c *client.Client, _ *sentLog, _ map[string]any) {
-				assert.Equal(t, true, structured(t, c, "get_email_domain", nil)["verified"])
+				assert.Equal(t, true, mustCall(t, c, "get_email_domain", nil)["verified"])
 			}},
 		{name: "verify none", tool: "verify_email_domain", wantError: true, wantText: []string{"not found"}},
 		{name: "refresh", tool: "refresh_email_domain", prepare: addDomain,
@@ -54,15 +54,15 @@ func TestDomainTools(t *testing.T) {
 		{name: "refresh none", tool: "refresh_email_domain", wantError: true, wantText: []string{"not found"}},
 		{name: "delete", tool: "delete_email_domain", prepare: addDomain, wantText: []string{`"success":true`},
 			after: func(t *testing.T, c *client.Client, _ *sentLog, _ map[string]any) {
-				assert.Equal(t, false, structured(t, c, "get_email_domain", nil)["configured"])
+				assert.Equal(t, false, mustCall(t, c, "get_email_domain", nil)["configured"])
 			}},
 		{name: "delete none", tool: "delete_email_domain", wantError: true, wantText: []string{"not found"}},
-		{name: "resend domains", tool: "list_resend_domains", prepare: setKey("resend"),
+		{name: "resend domains", tool: "list_resend_domains", prepare: storeBYOKKey("resend"),
 			wantText: []string{`"name":"mail.acme-dental.example"`, `"status":"verified"`, `"total":2`},
 			notText:  []string{"selected_domain_id"}},
 		{name: "resend domains without a key", tool: "list_resend_domains", wantError: true,
 			wantText: []string{"No Resend API key stored"}},
-		{name: "resend domains page", tool: "list_resend_domains", prepare: setKey("resend"),
+		{name: "resend domains page", tool: "list_resend_domains", prepare: storeBYOKKey("resend"),
 			args: map[string]any{"limit": 1}, wantText: []string{`"count":1`, `"has_more":true`, `"next_offset":1`}},
 		{name: "select", tool: "select_resend_domain",
 			argsFrom: func(t *testing.T, c *client.Client) map[string]any {
@@ -74,11 +74,11 @@ func TestDomainTools(t *testing.T) {
 				id := out["domain"].(map[string]any)["resend_domain_id"]
 				assert.Equal(t, map[string]any{"resendDomainId": id},
 					log.last(t, http.MethodPost, "/domains/sync").body, "camelCase on the wire")
-				got := structured(t, c, "get_email_domain", nil)
+				got := mustCall(t, c, "get_email_domain", nil)
 				assert.Equal(t, "mail.acme-dental.example", got["domain"].(map[string]any)["domain_name"])
-				assert.Equal(t, id, structured(t, c, "list_resend_domains", nil)["selected_domain_id"])
+				assert.Equal(t, id, mustCall(t, c, "list_resend_domains", nil)["selected_domain_id"])
 			}},
-		{name: "select unknown", tool: "select_resend_domain", prepare: setKey("resend"),
+		{name: "select unknown", tool: "select_resend_domain", prepare: storeBYOKKey("resend"),
 			args: map[string]any{"resend_domain_id": "rd_nope"}, wantError: true,
 			wantText: []string{"not found", "list_resend_domains lists the valid ones"}},
 		{name: "select without id", tool: "select_resend_domain", wantError: true,

@@ -15,7 +15,7 @@ var getChatContext = operation{
 	doc: getChatContextDoc, effect: Read, idempotent: true,
 	method: http.MethodGet, path: "/chats/context",
 	params: []param{
-		contactID.inQuery(),
+		chatContactID.inQuery(),
 		str("assistant_id", "Only messages of this assistant (a UUID), as list_assistants shows.").
 			as("agent_id").inQuery(),
 		integer("limit", "How many of the latest messages to include.").between(1, 200).byDefault(50).inQuery(),

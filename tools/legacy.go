@@ -20,9 +20,9 @@ const deprecatedNote = `Deprecated: the API marks the chats endpoints deprecated
 // the reference's examples; assistant and system are inferred.
 var chatRoles = []string{"user", "assistant", "system"}
 
-// contactID is the argument naming the external contact whose messages a
+// chatContactID is the argument naming the external contact whose messages a
 // chat tool reads.
-var contactID = str("contact_id", "The external contact the messages belong to, as the user's own "+
+var chatContactID = str("contact_id", "The external contact the messages belong to, as the user's own "+
 	"system names it: a phone number, chat session ID or e-mail address.").req()
 
 // chatChannelDoc describes a channel argument; the API takes any string.

@@ -17,7 +17,7 @@ import (
 const chatContact = "+31612345678"
 
 func TestChatTools(t *testing.T) {
-	runToolCases(t, []toolCase{
+	runSandboxCalls(t, []sandboxCall{
 		{name: "list", tool: "list_chat_messages", args: map[string]any{"contact_id": chatContact},
 			wantText: []string{`"total":3`, `"has_more":false`, `"channel":"whatsapp"`},
 			notText:  []string{"metadata", "wamid"},
@@ -66,7 +66,7 @@ func TestChatTools(t *testing.T) {
 			wantText: []string{`"message":{`, `"content":"Ik ben 5 minuten later"`, `"channel":"sms"`},
 			after: func(t *testing.T, c *client.Client, log *sentLog, _ map[string]any) {
 				assert.Equal(t, sandbox.FrontDeskAssistantID, log.last(t, http.MethodPost, "/chats").body["agent_id"])
-				list := structured(t, c, "list_chat_messages", map[string]any{"contact_id": chatContact})
+				list := mustCall(t, c, "list_chat_messages", map[string]any{"contact_id": chatContact})
 				assert.EqualValues(t, 4, list["total"])
 				assert.Equal(t, "Ik ben 5 minuten later",
 					list["messages"].([]any)[0].(map[string]any)["content"])
@@ -81,17 +81,17 @@ func TestChatTools(t *testing.T) {
 			args:     map[string]any{"chat_message_id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"},
 			wantText: []string{`"success":true`, `"deleted":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"`},
 			after: func(t *testing.T, c *client.Client, _ *sentLog, _ map[string]any) {
-				list := structured(t, c, "list_chat_messages", map[string]any{"contact_id": chatContact})
+				list := mustCall(t, c, "list_chat_messages", map[string]any{"contact_id": chatContact})
 				assert.EqualValues(t, 2, list["total"])
-				assert.NotContains(t, resultTextOf(t, list), "Hoi!")
+				assert.NotContains(t, chatContents(t, list), "Hoi!")
 			}},
-		{name: "delete unknown", tool: "delete_chat_message", args: map[string]any{"chat_message_id": unknownID},
+		{name: "delete unknown", tool: "delete_chat_message", args: map[string]any{"chat_message_id": absentUUID},
 			wantError: true, wantText: []string{"not found", "list_chat_messages lists the valid ones"}},
 	})
 }
 
-// resultTextOf renders a decoded result back to text for searching.
-func resultTextOf(t *testing.T, v map[string]any) string {
+// chatContents joins the contents of a list_chat_messages result.
+func chatContents(t *testing.T, v map[string]any) string {
 	t.Helper()
 	var b strings.Builder
 	for _, m := range v["messages"].([]any) {

@@ -15,7 +15,7 @@ var listChatMessages = operation{
 	doc: listChatMessagesDoc, effect: Read, idempotent: true,
 	method: http.MethodGet, path: "/chats",
 	params: slices.Concat([]param{
-		contactID.inQuery(),
+		chatContactID.inQuery(),
 		str("channel", "Only messages of this channel. "+chatChannelDoc).inQuery(),
 		str("assistant_id", "Only messages of this assistant (a UUID), as list_assistants shows.").
 			as("agent_id").inQuery(),

@@ -11,7 +11,7 @@ import (
 )
 
 func TestSIPTrunkTools(t *testing.T) {
-	runToolCases(t, []toolCase{
+	runSandboxCalls(t, []sandboxCall{
 		{name: "list", tool: "list_sip_trunks",
 			wantText: []string{`"name":"Office PBX"`, `"address":"sip.acme-dental.example"`, `"transport":"tls"`,
 				`"total":1`, `"has_more":false`}},
@@ -19,7 +19,7 @@ func TestSIPTrunkTools(t *testing.T) {
 			wantText: []string{"offset: must be at least 0"}},
 		{name: "get", tool: "get_sip_trunk", args: map[string]any{"sip_trunk_id": sandbox.TrunkID},
 			wantText: []string{`"trunk":{`, `"name":"Office PBX"`, `"auth_username":"acme"`}},
-		{name: "get unknown", tool: "get_sip_trunk", args: map[string]any{"sip_trunk_id": unknownID},
+		{name: "get unknown", tool: "get_sip_trunk", args: map[string]any{"sip_trunk_id": absentUUID},
 			wantError: true, wantText: []string{"not found", "list_sip_trunks lists the valid ones"}},
 		{name: "create", tool: "create_sip_trunk",
 			args: map[string]any{"name": "Carrier", "provider": "generic", "address": "sip.carrier.example",
@@ -32,9 +32,9 @@ func TestSIPTrunkTools(t *testing.T) {
 				assert.Equal(t, "s3cret-pw", sent["auth_password"])
 				assert.NotContains(t, sent, "transport", "the default is the API's, not sent")
 				id := out["trunk"].(map[string]any)["id"].(string)
-				got := structured(t, c, "get_sip_trunk", map[string]any{"sip_trunk_id": id})
+				got := mustCall(t, c, "get_sip_trunk", map[string]any{"sip_trunk_id": id})
 				assert.Equal(t, "Carrier", got["trunk"].(map[string]any)["name"])
-				assert.EqualValues(t, 2, structured(t, c, "list_sip_trunks", nil)["total"])
+				assert.EqualValues(t, 2, mustCall(t, c, "list_sip_trunks", nil)["total"])
 			}},
 		{name: "create with tls", tool: "create_sip_trunk",
 			args:     map[string]any{"name": "Secure", "provider": "generic", "address": "pbx.example", "transport": "tls"},
@@ -50,9 +50,9 @@ func TestSIPTrunkTools(t *testing.T) {
 			after: func(t *testing.T, c *client.Client, _ *sentLog, _ map[string]any) {
 				res := callTool(t, findTool(t, c, "get_sip_trunk"), map[string]any{"sip_trunk_id": sandbox.TrunkID})
 				assert.True(t, res.IsError)
-				assert.EqualValues(t, 0, structured(t, c, "list_sip_trunks", nil)["total"])
+				assert.EqualValues(t, 0, mustCall(t, c, "list_sip_trunks", nil)["total"])
 			}},
-		{name: "delete unknown", tool: "delete_sip_trunk", args: map[string]any{"sip_trunk_id": unknownID},
+		{name: "delete unknown", tool: "delete_sip_trunk", args: map[string]any{"sip_trunk_id": absentUUID},
 			wantError: true, wantText: []string{"list_sip_trunks lists the valid ones"}},
 	})
 }

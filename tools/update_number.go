@@ -24,14 +24,14 @@ var updateNumber = operation{
 		str("workflow_id", "Workflow that runs the calls, from list_workflows; null detaches.").orNull(),
 		boolean("is_active", "Whether the number takes calls."),
 	},
-	check:    needsAChange,
+	check:    numberUpdateChanges,
 	shape:    oneNumber,
 	output:   objectOutput("number", numberOut...),
 	listedBy: "list_numbers",
 }
 
-// needsAChange refuses an update that would change nothing.
-func needsAChange(args map[string]any) error {
+// numberUpdateChanges refuses an update that would change nothing.
+func numberUpdateChanges(args map[string]any) error {
 	for _, k := range []string{"assistant_id", "transfer_trunk_id", "workflow_id", "is_active"} {
 		if _, ok := args[k]; ok {
 			return nil

@@ -23,7 +23,7 @@ func voicesInLanguage(body any, args map[string]any) (any, error) {
 	if lang != "" {
 		kept := make([]any, 0, len(items))
 		for _, item := range items {
-			if v, ok := item.(map[string]any); ok && speaks(v, lang) {
+			if v, ok := item.(map[string]any); ok && voiceSpeaks(v, lang) {
 				kept = append(kept, item)
 			}
 		}
@@ -36,10 +36,10 @@ func voicesInLanguage(body any, args map[string]any) (any, error) {
 	return out, nil
 }
 
-// speaks reports whether voice v speaks lang, a language code such as nl,
+// voiceSpeaks reports whether voice v voiceSpeaks lang, a language code such as nl,
 // en-GB or en_GB: its language field is lang or a region of it, or its ID
 // starts with lang (IDs look like en_GB-alba-medium).
-func speaks(v map[string]any, lang string) bool {
+func voiceSpeaks(v map[string]any, lang string) bool {
 	norm := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "-", "_")) }
 	want := norm(lang)
 	have, _ := v["language"].(string)

@@ -19,7 +19,7 @@ func voiceIDs(out map[string]any) []string {
 }
 
 func TestListVoices(t *testing.T) {
-	runToolCases(t, []toolCase{
+	runSandboxCalls(t, []sandboxCall{
 		{name: "all", tool: "list_voices",
 			wantText: []string{`"id":"nl_NL-pim-medium"`, `"name":"Pim"`, `"language":"nl"`, `"en":"Pim (Dutch, male)"`},
 			after: func(t *testing.T, _ *client.Client, log *sentLog, out map[string]any) {
@@ -70,6 +70,6 @@ func TestSpeaks(t *testing.T) {
 		{map[string]any{"id": "de_DE-thorsten-high"}, "da", false},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, speaks(tc.voice, tc.lang), "%v in %s", tc.voice, tc.lang)
+		assert.Equal(t, tc.want, voiceSpeaks(tc.voice, tc.lang), "%v in %s", tc.voice, tc.lang)
 	}
 }
