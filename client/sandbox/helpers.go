@@ -143,12 +143,6 @@ func (o *obj) has(key string) bool {
 	return ok
 }
 
-// null reports whether key is present and null.
-func (o *obj) null(key string) bool {
-	v, ok := o.m[key]
-	return ok && v == nil
-}
-
 // set reports whether key is present and not null.
 func (o *obj) set(key string) bool { return o.m[key] != nil }
 

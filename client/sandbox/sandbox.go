@@ -8,8 +8,18 @@
 // and 429 with Retry-After past its limit, and lets tests inject faults
 // ([Fault]) and read back every request it saw ([Server.Requests]).
 //
+// Every endpoint of the reference is simulated, scoped to the key's
+// organization and seeded with demo data (seed.go): assistants, numbers,
+// calls with transcripts, campaigns and the rest. Calls and campaigns move
+// on with the clock ([Options].Now, paced by [Timeline]) but only when a
+// request looks, so a fake clock makes them deterministic. POST
+// /v1/web-calls lives at the server root ([WebCallsPath]), as on the real
+// web-calls host.
+//
 // Routes live in a table (routes.go): one line per endpoint, one handler per
 // line, each handler receiving the caller's organization already resolved.
+// Resources have a file each; helpers.go holds the shared body reading,
+// validation, pagination and envelopes.
 package sandbox
 
 import (
@@ -49,7 +59,7 @@ type Options struct {
 	// lifecycle deterministic.
 	Now func() time.Time
 	// Timeline paces simulated calls and campaigns; zero fields take the
-	// defaults of [DefaultTimeline].
+	// documented defaults.
 	Timeline Timeline
 }
 
