@@ -1,5 +1,7 @@
 package tools
 
+import "github.com/voicedock/voicedock-mcp/client/catalog"
+
 // callOperations are the calls toolset: history, details and transcripts,
 // outbound calls, live control and web calls (reference sections 8.5, 8.6).
 var callOperations = []operation{
@@ -33,11 +35,21 @@ func callSummary(call map[string]any) any {
 }
 
 // transientAssistant is a one-off assistant configuration for a single
-// outbound or web call.
+// outbound or web call. Its blocks name providers only: the models,
+// languages and voices are create_assistant's, checked against the same
+// catalog when a call arrives (checkAssistantConfig), so that the default
+// tools/list stays small.
 var transientAssistant = object("assistant", "One-off assistant for this call only, instead of "+
-	"assistant_id: llm_config is required; a text LLM also needs stt_config and tts_config.",
+	"assistant_id. llm_config is required; a text LLM also needs stt_config and tts_config. The "+
+	"blocks take the same fields and values as in create_assistant.",
 	str("first_message", "Opening line."),
-	sttConfig, llmConfig.req(), ttsConfig,
+	object("stt_config", "Speech-to-text: provider, model, language.",
+		str("provider", "STT provider.").oneOf(catalog.Providers(catalog.STTModels)...).req()),
+	object("llm_config", "Language model: provider, model, messages (system prompt first), temperature.",
+		str("provider", "LLM provider.").oneOf(catalog.Providers(catalog.LLMModels)...).req(),
+		str("model", "A model of that provider, as in create_assistant.").req()).req(),
+	object("tts_config", "Text-to-speech: provider, voice_id, model.",
+		str("provider", "TTS provider.").oneOf(catalog.Providers(catalog.TTSModels)...).req()),
 	integer("max_duration_seconds", "Hard cap on the call's length, in seconds.").between(10, 86400),
 	boolean("voicemail_detection", "Detect voicemail and leave voicemail_message."),
 	str("voicemail_message", "Left on voicemail."),

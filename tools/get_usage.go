@@ -24,6 +24,6 @@ var getUsage = operation{
 // withSummary adds the summary object of a usage page to a list schema.
 func withSummary(schema map[string]any) map[string]any {
 	schema["properties"].(map[string]any)["summary"] = map[string]any{"type": "object",
-		"description": "Totals over all pages: calls and duration."}
+		"description": "Totals over all pages: calls and duration.", "properties": map[string]any{}}
 	return schema
 }

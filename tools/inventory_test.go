@@ -83,7 +83,7 @@ func TestToolsets(t *testing.T) {
 		readOnly bool
 	}{
 		{name: "default", sel: Selection{}, wantLen: count(DefaultToolsets...),
-			want: []string{"get_account_information", "list_assistants", "place_outbound_call", "list_numbers"},
+			want:    []string{"get_account_information", "list_assistants", "place_outbound_call", "list_numbers"},
 			wantNot: []string{"list_campaigns", "list_chat_messages"}},
 		{name: "all leaves legacy out", sel: Selection{Toolsets: []string{"all"}},
 			wantLen: len(all) - count(LegacySet), wantNot: []string{"list_chat_messages"}},

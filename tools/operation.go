@@ -84,6 +84,7 @@ func (op operation) build(c *client.Client) Tool {
 	if required != nil {
 		input["required"] = required
 	}
+	t.InputSchema = mcp.ToolInputSchema{} // mcp-go refuses a tool with both schemas
 	t.RawInputSchema = mustJSON(input)
 	t.RawOutputSchema = mustJSON(op.output)
 	return Tool{

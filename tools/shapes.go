@@ -117,7 +117,7 @@ func numberOf(v any) float64 {
 
 // field is one property of a result object, for output schemas: a name
 // and a JSON type ("" leaves the type open, for fields the sources type
-// differently).
+// differently, and for arrays, whose items a result schema leaves open).
 type field struct{ name, typ string }
 
 func fieldsSchema(fields []field) map[string]any {
@@ -128,6 +128,9 @@ func fieldsSchema(fields []field) map[string]any {
 			continue
 		}
 		props[f.name] = map[string]any{"type": f.typ}
+		if f.typ == "object" {
+			props[f.name] = map[string]any{"type": f.typ, "properties": map[string]any{}}
+		}
 	}
 	return map[string]any{"type": "object", "properties": props}
 }
@@ -145,11 +148,11 @@ func objectOutput(key string, fields ...field) map[string]any {
 func listOutput(key string, fields ...field) map[string]any {
 	props := map[string]any{
 		key:           map[string]any{"type": "array", "items": fieldsSchema(fields)},
-		"count":       map[string]any{"type": "integer", "description": "Items in this page."},
-		"total":       map[string]any{"type": "integer", "description": "Items in all pages, when known."},
+		"count":       map[string]any{"type": "integer"},
+		"total":       map[string]any{"type": "integer"},
 		"offset":      map[string]any{"type": "integer"},
 		"has_more":    map[string]any{"type": "boolean"},
-		"next_offset": map[string]any{"type": "integer", "description": "Pass as offset for the next page."},
+		"next_offset": map[string]any{"type": "integer"},
 	}
 	return map[string]any{"type": "object", "properties": props, "required": []string{key, "count", "has_more"}}
 }

@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"net/http"
 	"regexp"
 	"slices"
 	"strings"
@@ -265,7 +265,7 @@ func TestRejectUnknownArguments(t *testing.T) {
 	sb := sandbox.New(sandbox.Options{})
 	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
 	all := All(c)
-	handler := RejectUnknownArguments(all)(findTool(t, c, "get_account_information").Handler)
+	handler := RejectUnknownArguments(serverTools(all))(findTool(t, c, "get_account_information").Handler)
 	tests := []struct {
 		name      string
 		args      any
@@ -292,4 +292,13 @@ func TestRejectUnknownArguments(t *testing.T) {
 		})
 	}
 	assert.Equal(t, 2, sb.CountRequests("GET", "/account"), "only the two accepted calls reach the API")
+}
+
+// serverTools returns the server.ServerTool of each tool.
+func serverTools(all []Tool) []server.ServerTool {
+	out := make([]server.ServerTool, len(all))
+	for i, t := range all {
+		out[i] = t.ServerTool
+	}
+	return out
 }
