@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,8 +106,14 @@ func TestEndToEndTransports(t *testing.T) {
 
 				tools, err := c.ListTools(t.Context(), mcp.ListToolsRequest{})
 				require.NoError(t, err)
-				require.NotEmpty(t, tools.Tools)
-				assert.Equal(t, "get_account_information", tools.Tools[0].Name)
+				names := make([]string, len(tools.Tools))
+				for i, tool := range tools.Tools {
+					names[i] = tool.Name
+				}
+				assert.Contains(t, names, "get_account_information")
+				assert.Contains(t, names, "place_outbound_call", "the default toolsets include calls")
+				assert.NotContains(t, names, "list_campaigns", "campaigns are off by default")
+				assert.True(t, slices.IsSorted(names), "tools/list is in a stable order: %v", names)
 
 				res := callAccount(t, c)
 				assert.Equal(t, tc.wantError, res.IsError, textOf(res))
