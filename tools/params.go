@@ -258,6 +258,10 @@ func (p param) decodeNumber(path string, raw any, problems *argProblems) (any, b
 	switch v := raw.(type) {
 	case float64:
 		f = v
+	case int:
+		f = float64(v)
+	case int64:
+		f = float64(v)
 	case json.Number:
 		f, _ = v.Float64()
 	case string:

@@ -43,12 +43,12 @@ func checkAssistantChoice(args map[string]any) error {
 	switch {
 	case saved && oneOff:
 		return errors.New("invalid arguments: give assistant_id or assistant, not both")
-	case !saved && !oneOff:
-		return errors.New("invalid arguments: choose the assistant: assistant_id (from list_assistants) " +
-			"or a one-off assistant object")
 	case override && !saved:
 		return errors.New("invalid arguments: assistant_override changes a saved assistant, so it needs " +
 			"assistant_id")
+	case !saved && !oneOff:
+		return errors.New("invalid arguments: choose the assistant: assistant_id (from list_assistants) " +
+			"or a one-off assistant object")
 	case oneOff:
 		llm, _ := transient["llm_config"].(map[string]any)
 		provider, _ := llm["provider"].(string)

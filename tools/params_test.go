@@ -1,0 +1,66 @@
+package tools
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDecodeArgs(t *testing.T) {
+	params := []param{
+		integer("limit", "Page size.").between(1, 1000),
+		number("temperature", "Sampling.").between(0, 2),
+		boolean("active", "On or off."),
+		str("kind", "Kind.").oneOf("a", "b"),
+		phone("destination", "Number."),
+		str("workflow_id", "Workflow.").orNull(),
+		array("emails", "Up to two.", str("email", "Address.")).upTo(2),
+		object("config", "Block.", str("provider", "Provider.").req()),
+	}
+	tests := []struct {
+		name    string
+		args    map[string]any
+		want    map[string]any
+		wantErr []string
+	}{
+		{name: "numeric strings become numbers", args: map[string]any{"limit": "50", "temperature": "0.5",
+			"active": "true"}, want: map[string]any{"limit": int64(50), "temperature": 0.5, "active": true}},
+		{name: "a fraction is no integer", args: map[string]any{"limit": 50.5},
+			wantErr: []string{"limit: must be a whole number, got 50.5"}},
+		{name: "bounds", args: map[string]any{"limit": 0, "temperature": 2.5},
+			wantErr: []string{"limit: must be at least 1, got 0", "temperature: must be at most 2, got 2.5"}},
+		{name: "not a number", args: map[string]any{"limit": "fifty"},
+			wantErr: []string{`limit: must be a number, got "fifty"`}},
+		{name: "enum", args: map[string]any{"kind": "c"}, wantErr: []string{`kind: "c" is not one of a, b`}},
+		{name: "E.164", args: map[string]any{"destination": "+31 6 1234 5678"},
+			wantErr: []string{`destination: "+31 6 1234 5678" is not in E.164 form`}},
+		{name: "null and empty detach", args: map[string]any{"workflow_id": ""},
+			want: map[string]any{"workflow_id": nil}},
+		{name: "null is kept for nullable", args: map[string]any{"workflow_id": nil},
+			want: map[string]any{"workflow_id": nil}},
+		{name: "too many items", args: map[string]any{"emails": []any{"a", "b", "c"}},
+			wantErr: []string{"emails: has 3 items; at most 2 are allowed"}},
+		{name: "nested required and type", args: map[string]any{"config": map[string]any{"model": 3}},
+			wantErr: []string{"config.provider: is required"}},
+		{name: "wrong type", args: map[string]any{"active": 1.0, "config": "x"},
+			wantErr: []string{"active: must be true or false, got the number 1", "config: must be a JSON object"}},
+		{name: "extras in objects pass through", args: map[string]any{"config": map[string]any{
+			"provider": "deepgram", "smart_format": true}},
+			want: map[string]any{"config": map[string]any{"provider": "deepgram", "smart_format": true}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := decodeArgs(params, tc.args)
+			if len(tc.wantErr) > 0 {
+				require.Error(t, err)
+				for _, w := range tc.wantErr {
+					assert.Contains(t, err.Error(), w)
+				}
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
