@@ -39,7 +39,7 @@ func TestListCalls(t *testing.T) {
 	runToolsetCases(t, []toolsetCase{
 		{name: "pages and filters", steps: []toolStep{
 			{tool: "list_calls", args: map[string]any{"limit": 5},
-				want: []string{`"count":5`, `"has_more":true`, `"next_offset":5`, "message_count"},
+				want:    []string{`"count":5`, `"has_more":true`, `"next_offset":5`, "message_count"},
 				wantNot: []string{`"messages"`}},
 			{tool: "list_calls", args: map[string]any{"status": "in-progress"},
 				want: []string{sandbox.LiveCallID, `"has_more":false`}},
