@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/voicedock/voicedock-mcp/client/sandbox"
+)
+
+// jobOutput is the one JSON line job.mjs prints.
+type jobOutput struct {
+	Steps []struct {
+		Tool    string         `json:"tool"`
+		IsError bool           `json:"isError"`
+		Result  map[string]any `json:"result"`
+	} `json:"steps"`
+	Statuses   []string       `json:"statuses"`
+	Transcript map[string]any `json:"transcript"`
+	Error      string         `json:"error"`
+}
+
+// TestTypeScriptClientJob walks a real job through the server binary over
+// stdio with the official TypeScript SDK client (e2e/tsclient/job.mjs):
+// create an assistant, register a number for it, place an outbound call,
+// say something while it is in progress, wait for it to end, read its
+// transcript, and delete what was created.
+func TestTypeScriptClientJob(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	require.NoError(t, err)
+	tsDir := filepath.Join(root, "e2e", "tsclient")
+	node := requireTSClient(t, tsDir)
+	bin := serverBinary(t)
+	api := startSandbox(t, sandbox.Options{Timeline: sandbox.Timeline{
+		Ringing: 300 * time.Millisecond, Answer: 800 * time.Millisecond, Talk: time.Minute, Turn: time.Second}})
+
+	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "job.mjs", bin, "stdio")
+	var stdout, stderr bytes.Buffer
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = tsDir, testEnv(api.URL, sandbox.DemoKey), &stdout, &stderr
+	runErr := cmd.Run()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("job.mjs stderr (with the server's logs):\n%s", stderr.String())
+		}
+	})
+
+	var got jobOutput
+	line := strings.TrimSpace(stdout.String())
+	require.NoError(t, json.Unmarshal([]byte(line), &got), "job.mjs stdout: %q", line)
+	require.Empty(t, got.Error, "the job failed; steps: %+v", got.Steps)
+	require.NoError(t, runErr)
+
+	var tools []string
+	for _, s := range got.Steps {
+		tools = append(tools, s.Tool)
+		assert.False(t, s.IsError, s.Tool)
+	}
+	assert.Equal(t, []string{"create_assistant", "register_number", "place_outbound_call", "control_call",
+		"get_call", "delete_number", "delete_assistant"}, tools)
+	assert.Subset(t, got.Statuses, []string{"in-progress", "ended"}, "the call was followed through")
+	assert.Equal(t, "ended", got.Statuses[len(got.Statuses)-1])
+
+	transcript, err := json.Marshal(got.Transcript)
+	require.NoError(t, err)
+	assert.Contains(t, string(transcript), "Your appointment is confirmed for Tuesday at ten. Tot ziens!")
+
+	assert.Equal(t, 1, api.CountRequests(http.MethodPost, "/calls/outbound"), "one call placed, never twice")
+	var deletes []string
+	for _, r := range api.Requests() {
+		if r.Method == http.MethodDelete {
+			deletes = append(deletes, r.Path)
+			assert.Equal(t, http.StatusOK, r.Status, r.Path)
+		}
+	}
+	assert.Len(t, deletes, 2)
+	assert.True(t, slices.ContainsFunc(deletes, func(p string) bool { return strings.Contains(p, "/assistants/") }))
+}
