@@ -1,21 +1,33 @@
-// Package tools defines the MCP tools of voicedock-mcp: one file per tool,
-// gathered by [All].
+// Package tools defines the MCP tools of voicedock-mcp, one file per tool,
+// grouped into toolsets (toolsets.go) and gathered by [All]; [Select]
+// applies the operator's choice of toolsets, single tools, exclusions and
+// read-only mode.
 //
-// Every tool states its annotations explicitly (mcp-go would otherwise mark
-// it destructive), declares an output schema, and answers with structured
-// content plus the same JSON as text. Every API failure becomes an isError
-// result whose text says what happened and what to do next (errorResult in
-// errors.go); a handler returns a Go error only for a bug.
+// Most tools are an [operation] (operation.go): a declaration of one API
+// operation with its arguments (params.go), how the answer becomes the
+// result (shapes.go, results.go) and the tool's [Effect]. From it come the
+// input schema, kept to the JSON Schema subset every client accepts; the
+// explicit annotations (mcp-go would otherwise mark a tool destructive); the
+// checks run on every call before anything is sent (types, numeric strings,
+// bounds, enums from package catalog, E.164 numbers, rules across
+// arguments); and a handler that answers with structured content plus the
+// same JSON as text, with nulls left out and every result bounded to about
+// 15,000 tokens. Every API failure becomes an isError result that says what
+// happened and what to do next (errors.go); a handler returns a Go error
+// only for a bug.
 //
 // # Adding a tool
 //
-//  1. Add the API call to package client, returning a domain type.
-//  2. Write tools/<name>.go with a constructor returning server.ServerTool:
-//     name verb-first in snake_case, a description constant that says when to
-//     use the tool and where each ID argument comes from, all four annotation
-//     hints, an output schema, and a handler that parses arguments, calls the
-//     client and returns structuredResult or errorResult.
-//  3. List the constructor in All.
+//  1. Write tools/<tool_name>.go declaring one operation: name verb-first in
+//     snake_case; a description constant that says what the tool does, when
+//     to use it, where each ID argument comes from, and whether it spends
+//     money or reaches people; its Effect; its params; a shape and output
+//     schema; listedBy, the tool that lists valid IDs. Use run only when one
+//     request is not enough (see control_call.go).
+//  2. Add it to its toolset's list (e.g. assistantOperations in
+//     assistants.go).
+//  3. Test it against the sandbox in <toolset>_test.go (runToolsetCases),
+//     adding the endpoint to client/sandbox if it is new.
 //  4. Run go test ./tools -update to write its schema snapshot to
-//     testdata/schemas/, and review the diff.
+//     testdata/schemas/ and the README's tool table, and review the diff.
 package tools
