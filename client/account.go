@@ -61,18 +61,18 @@ func (n Number) Count() int {
 	return int(f)
 }
 
-// Account returns the organization of the configured key. It asks the
-// documented GET /account and, if the API answers 404 or 410 there (the
-// route is deprecated), GET /organizations, which it then uses from on.
+// Account returns the organization of the configured key. It asks
+// GET /organizations and, if the API answers 404 or 410 there (an older
+// deployment), the deprecated GET /account, which it then uses from on.
 func (c *Client) Account(ctx context.Context) (*Account, error) {
-	if !c.accountRouteGone.Load() {
-		acct, err := c.getAccount(ctx, "/account")
+	if !c.organizationsMissing.Load() {
+		acct, err := c.getAccount(ctx, "/organizations")
 		if !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrGone) {
 			return acct, err
 		}
-		c.accountRouteGone.Store(true)
+		c.organizationsMissing.Store(true)
 	}
-	return c.getAccount(ctx, "/organizations")
+	return c.getAccount(ctx, "/account")
 }
 
 func (c *Client) getAccount(ctx context.Context, path string) (*Account, error) {

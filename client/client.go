@@ -76,8 +76,8 @@ type Client struct {
 	http           *retryablehttp.Client
 	logger         *slog.Logger
 
-	control          controlPacer // live-call commands, per call
-	accountRouteGone atomic.Bool  // GET /account answered 404 or 410 once
+	control              controlPacer // live-call commands, per call
+	organizationsMissing atomic.Bool  // GET /organizations answered 404 or 410 once
 }
 
 // New returns a Client for opts. It fails when the base URL is unusable.

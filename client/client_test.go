@@ -215,7 +215,7 @@ func TestRateLimitedBeyondBudgetFailsAtOnce(t *testing.T) {
 			assert.Equal(t, 100, rl.Limit)
 			require.NotNil(t, rl.API)
 			assert.Equal(t, "rate_limit_exceeded", rl.API.Code)
-			assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/account"), "must not retry a wait that does not fit")
+			assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/organizations"), "must not retry a wait that does not fit")
 			assert.Less(t, time.Since(start), 3*time.Second, "slept although the wait could not fit the budget")
 		})
 	}
@@ -251,7 +251,7 @@ func TestRetryBudgetExhausted(t *testing.T) {
 	// fit a 2.5 s budget once; the next 2-3 s backoff does not, so the call
 	// stops after two attempts.
 	assert.Equal(t, 2, apiErr.Attempts)
-	assert.Equal(t, 2, sb.CountRequests(http.MethodGet, "/account"))
+	assert.Equal(t, 2, sb.CountRequests(http.MethodGet, "/organizations"))
 	assert.Less(t, time.Since(start), 2500*time.Millisecond)
 }
 
@@ -365,7 +365,7 @@ func TestPacingAvoids429(t *testing.T) {
 	for err := range errs {
 		require.NoError(t, err)
 	}
-	assert.Equal(t, 150, sb.CountRequests(http.MethodGet, "/account"))
+	assert.Equal(t, 150, sb.CountRequests(http.MethodGet, "/organizations"))
 	for _, r := range sb.Requests() {
 		assert.NotEqual(t, http.StatusTooManyRequests, r.Status)
 	}
@@ -399,7 +399,7 @@ func TestSpentWindowBeyondBudgetFailsWithoutSending(t *testing.T) {
 	require.ErrorAs(t, err, &rl)
 	assert.Nil(t, rl.API, "the client should hold the request back, not send it")
 	assert.Greater(t, rl.RetryAfter, 50*time.Second)
-	assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/account"))
+	assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/organizations"))
 }
 
 func TestRequestsCarryKeyAndUserAgent(t *testing.T) {
@@ -413,14 +413,14 @@ func TestRequestsCarryKeyAndUserAgent(t *testing.T) {
 	require.Len(t, reqs, 1)
 	assert.Equal(t, "Bearer "+sandbox.DemoKey, reqs[0].Auth)
 	assert.Equal(t, "voicedock-mcp/test", reqs[0].UserAgent)
-	assert.Equal(t, "/api/v1/account", reqs[0].Path)
+	assert.Equal(t, "/api/v1/organizations", reqs[0].Path)
 }
 
-func TestAccountFallsBackToOrganizations(t *testing.T) {
+func TestAccountFallsBackToTheDeprecatedRoute(t *testing.T) {
 	for _, status := range []int{http.StatusNotFound, http.StatusGone} {
 		t.Run(http.StatusText(status), func(t *testing.T) {
 			sb, url := newSandbox(t, sandbox.Options{})
-			sb.InjectFault(sandbox.Fault{Method: http.MethodGet, Path: "/account", Status: status,
+			sb.InjectFault(sandbox.Fault{Method: http.MethodGet, Path: "/organizations", Status: status,
 				Body: `{"error":"Not found"}`})
 			c := newClient(t, url, nil)
 
@@ -430,8 +430,8 @@ func TestAccountFallsBackToOrganizations(t *testing.T) {
 				assert.Equal(t, "Acme Dental Group", acct.Name)
 			}
 
-			assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/account"), "the gone route is asked once")
-			assert.Equal(t, 2, sb.CountRequests(http.MethodGet, "/organizations"))
+			assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/organizations"), "the missing route is asked once")
+			assert.Equal(t, 2, sb.CountRequests(http.MethodGet, "/account"))
 		})
 	}
 }
@@ -455,7 +455,7 @@ func TestAccountShapes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			sb, url := newSandbox(t, sandbox.Options{})
-			sb.InjectFault(sandbox.Fault{Path: "/account", Body: tc.body})
+			sb.InjectFault(sandbox.Fault{Path: "/organizations", Body: tc.body})
 			c := newClient(t, url, nil)
 
 			acct, err := c.Account(t.Context())
@@ -469,7 +469,7 @@ func TestAccountShapes(t *testing.T) {
 
 func TestAccountMalformedAnswer(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Options{})
-	sb.InjectFault(sandbox.Fault{Path: "/account", Body: `{"id": "o1", "name": `})
+	sb.InjectFault(sandbox.Fault{Path: "/organizations", Body: `{"id": "o1", "name": `})
 	c := newClient(t, url, nil)
 
 	_, err := c.Account(t.Context())

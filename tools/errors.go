@@ -57,6 +57,10 @@ func Explain(err error) string {
 		return insufficientCreditText(err)
 	case errors.Is(err, client.ErrNotFound):
 		return "not found (" + apiText(err) + ")."
+	case errors.Is(err, client.ErrConflict):
+		return "the API refused it as a conflict with the current state (" + apiText(err) + "). Usually " +
+			"something still uses the target or it already exists: read the current state, resolve that, " +
+			"then try again."
 	case errors.Is(err, client.ErrInvalidRequest):
 		return "the API refused the request as invalid (" + apiText(err) + "). Correct the arguments and try again."
 	case errors.As(err, &apiErr) && apiErr.Status >= 500:

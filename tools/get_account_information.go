@@ -72,7 +72,8 @@ const accountOutputSchema = `{
 
 // getAccountInformation returns the get_account_information tool. It is
 // written out rather than declared as an operation because the client
-// chooses between two routes (GET /account, then GET /organizations).
+// chooses between two routes (GET /organizations, then the deprecated
+// GET /account on older deployments).
 func getAccountInformation(c *client.Client) Tool {
 	st := server.ServerTool{
 		Tool: mcp.NewTool("get_account_information",

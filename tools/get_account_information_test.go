@@ -101,5 +101,5 @@ func TestGetAccountInformationHeldBackByPacing(t *testing.T) {
 	assert.True(t, res.IsError)
 	assert.Contains(t, resultText(t, res), "request was not sent")
 	assert.Contains(t, resultText(t, res), "Retry after")
-	assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/account"))
+	assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/organizations"))
 }

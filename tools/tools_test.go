@@ -291,7 +291,7 @@ func TestRejectUnknownArguments(t *testing.T) {
 			assert.Contains(t, resultText(t, res), tc.wantText)
 		})
 	}
-	assert.Equal(t, 2, sb.CountRequests("GET", "/account"), "only the two accepted calls reach the API")
+	assert.Equal(t, 2, sb.CountRequests("GET", "/organizations"), "only the two accepted calls reach the API")
 }
 
 // serverTools returns the server.ServerTool of each tool.

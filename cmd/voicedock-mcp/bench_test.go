@@ -106,14 +106,14 @@ func checkToolCallResponse(b *testing.B, resp mcp.JSONRPCMessage) {
 	}
 }
 
-// BenchmarkDirectGET measures a plain GET /account to the same sandbox
+// BenchmarkDirectGET measures a plain GET /organizations (what get_account_information asks) to the same sandbox
 // with the same key over a keep-alive connection: the floor the tool call
 // is compared against.
 func BenchmarkDirectGET(b *testing.B) {
 	sb := startBenchSandbox(b)
 	httpClient := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
 	defer httpClient.CloseIdleConnections()
-	req, err := http.NewRequest(http.MethodGet, sb.URL+"/account", nil)
+	req, err := http.NewRequest(http.MethodGet, sb.URL+"/organizations", nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func BenchmarkDirectGET(b *testing.B) {
 			b.Fatal(err)
 		}
 		if resp.StatusCode != http.StatusOK {
-			b.Fatalf("GET /account answered %s", resp.Status)
+			b.Fatalf("GET /organizations answered %s", resp.Status)
 		}
 	}
 

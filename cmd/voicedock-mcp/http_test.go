@@ -120,7 +120,7 @@ func TestSIGTERMWithOpenStream(t *testing.T) {
 // SIGTERM arrives still delivers its result, over both HTTP transports.
 func TestSIGTERMLetsCallsInFlightFinish(t *testing.T) {
 	api := startSandbox(t, sandbox.Options{})
-	api.InjectFault(sandbox.Fault{Path: "/account", Delay: 1500 * time.Millisecond,
+	api.InjectFault(sandbox.Fault{Path: "/organizations", Delay: 1500 * time.Millisecond,
 		Body: `{"id":"o1","name":"Slow Org","minutes_balance":1}`})
 
 	for _, mode := range []string{"http", "sse"} {

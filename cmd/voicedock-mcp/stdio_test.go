@@ -168,7 +168,7 @@ func TestStdioConcurrentCallsAndPing(t *testing.T) {
 	api, err := sandbox.Start(sandbox.Options{RateLimit: 100000})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = api.Close() })
-	api.InjectFault(sandbox.Fault{Path: "/account", Delay: 300 * time.Millisecond,
+	api.InjectFault(sandbox.Fault{Path: "/organizations", Delay: 300 * time.Millisecond,
 		Body: `{"id":"o1","name":"Slow Org","minutes_balance":1}`})
 
 	var input strings.Builder
@@ -216,7 +216,7 @@ func TestStdioBudgetHoldsUnderConcurrency(t *testing.T) {
 	api, err := sandbox.Start(sandbox.Options{RateLimit: 100000})
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = api.Close() })
-	api.InjectFault(sandbox.Fault{Path: "/account", Delay: time.Minute}) // an API that never answers
+	api.InjectFault(sandbox.Fault{Path: "/organizations", Delay: time.Minute}) // an API that never answers
 
 	var input strings.Builder
 	input.WriteString(initializeLine + "\n" + initializedLine + "\n")

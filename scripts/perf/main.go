@@ -2,7 +2,7 @@
 // prints a small table:
 //
 //   - tools/call get_account_information latency over the server's stdio,
-//     against a direct HTTP GET /account to the same sandbox with the same
+//     against a direct HTTP GET /organizations to the same sandbox with the same
 //     key: p50, p90 and p99 of each and their ratio (target: p50 ratio at
 //     most 1.2). A ping over the same stdio shows what the transport alone
 //     costs;
@@ -202,7 +202,7 @@ type latency struct {
 }
 
 // measureLatency starts one server session and times n sequential rounds,
-// each one tool call over its stdio, one direct GET /account and one ping
+// each one tool call over its stdio, one direct GET /organizations and one ping
 // over its stdio, so that all three see the same machine conditions. It
 // then reads the server's peak resident memory.
 func measureLatency(ctx context.Context, bin string, env []string, baseURL string, n, warmup int) (latency, error) {
@@ -418,7 +418,7 @@ func (s *server) stderrNote() string {
 	return fmt.Sprintf("; server stderr: %q", truncate(s.stderr.Bytes(), 500))
 }
 
-// directGET is a keep-alive HTTP client for GET /account with the demo key.
+// directGET is a keep-alive HTTP client for GET /organizations with the demo key.
 type directGET struct {
 	client *http.Client
 	url    string
@@ -429,10 +429,10 @@ func newDirectGET(baseURL string) (*directGET, error) {
 	if !ok {
 		return nil, errors.New("http.DefaultTransport is not an *http.Transport")
 	}
-	return &directGET{client: &http.Client{Transport: transport.Clone()}, url: baseURL + "/account"}, nil
+	return &directGET{client: &http.Client{Transport: transport.Clone()}, url: baseURL + "/organizations"}, nil
 }
 
-// do sends one GET /account and returns the time until its body was read.
+// do sends one GET /organizations and returns the time until its body was read.
 func (g *directGET) do(ctx context.Context) (time.Duration, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, g.url, nil)
 	if err != nil {
@@ -444,16 +444,16 @@ func (g *directGET) do(ctx context.Context) (time.Duration, error) {
 	start := time.Now()
 	resp, err := g.client.Do(req)
 	if err != nil {
-		return 0, fmt.Errorf("GET /account: %w", err)
+		return 0, fmt.Errorf("GET /organizations: %w", err)
 	}
 	_, err = io.Copy(io.Discard, resp.Body)
 	elapsed := time.Since(start)
 	resp.Body.Close()
 	switch {
 	case err != nil:
-		return 0, fmt.Errorf("GET /account: reading body: %w", err)
+		return 0, fmt.Errorf("GET /organizations: reading body: %w", err)
 	case resp.StatusCode != http.StatusOK:
-		return 0, fmt.Errorf("GET /account answered %s", resp.Status)
+		return 0, fmt.Errorf("GET /organizations answered %s", resp.Status)
 	}
 	return elapsed, nil
 }
@@ -497,7 +497,7 @@ func report(w io.Writer, cfg config, cold []time.Duration, lat latency) {
 	const row = "%-36s %10s %10s %10s\n"
 	fmt.Fprintf(w, row, "round trip", "p50", "p90", "p99")
 	fmt.Fprintf(w, row, "tools/call over stdio", us(toolCall[0]), us(toolCall[1]), us(toolCall[2]))
-	fmt.Fprintf(w, row, "direct GET /account", us(direct[0]), us(direct[1]), us(direct[2]))
+	fmt.Fprintf(w, row, "direct GET /organizations", us(direct[0]), us(direct[1]), us(direct[2]))
 	fmt.Fprintf(w, row, "ping over stdio (transport alone)", us(ping[0]), us(ping[1]), us(ping[2]))
 	fmt.Fprintf(w, row, "ratio tools/call / direct GET", fmt.Sprintf("%.2f", ratio[0]),
 		fmt.Sprintf("%.2f", ratio[1]), fmt.Sprintf("%.2f", ratio[2]))
