@@ -124,6 +124,10 @@ func TestToolsets(t *testing.T) {
 			}
 			again, _ := Select(all, tc.sel)
 			assert.Equal(t, names(got), names(again), "order is deterministic")
+			built, err := Build(nil, tc.sel)
+			require.NoError(t, err)
+			assert.Equal(t, names(got), names(built), "Build builds what Select picks")
+			assert.NoError(t, tc.sel.Check())
 		})
 	}
 }

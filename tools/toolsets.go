@@ -43,15 +43,32 @@ const AllToolsets = "all"
 
 // All returns every tool, grouped by toolset in the order of Toolsets.
 func All(c *client.Client) []Tool {
-	all := []Tool{getAccountInformation(c)}
-	for _, op := range operations {
-		all = append(all, op.build(c))
+	all := make([]Tool, len(declared))
+	for i, d := range declared {
+		all[i] = d.build(c)
 	}
-	slices.SortStableFunc(all, func(a, b Tool) int {
-		return slices.Index(Toolsets, a.Toolset) - slices.Index(Toolsets, b.Toolset)
-	})
 	return all
 }
+
+// declaration is a tool known by name, toolset and effect before it is
+// built, so that a server builds only the tools it offers.
+type declaration struct {
+	name, toolset string
+	effect        Effect
+	build         func(*client.Client) Tool
+}
+
+// declared lists every tool, grouped by toolset in the order of Toolsets.
+var declared = func() []declaration {
+	list := []declaration{{"get_account_information", AccountSet, Read, getAccountInformation}}
+	for _, op := range operations {
+		list = append(list, declaration{op.name, op.toolset, op.effect, op.build})
+	}
+	slices.SortStableFunc(list, func(a, b declaration) int {
+		return slices.Index(Toolsets, a.toolset) - slices.Index(Toolsets, b.toolset)
+	})
+	return list
+}()
 
 // operations are the tools declared as API operations, in the order each
 // toolset shows them.
@@ -73,28 +90,59 @@ type Selection struct {
 // Exclusions and ReadOnly always win. Unknown toolset or tool names are an
 // error that lists the valid ones.
 func Select(all []Tool, sel Selection) ([]server.ServerTool, error) {
-	sets, err := expandToolsets(sel.Toolsets)
+	keep, err := sel.chooser()
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(all))
-	for i, t := range all {
-		names[i] = t.Tool.Name
-	}
-	for _, n := range slices.Concat(sel.Tools, sel.Exclude) {
-		if !slices.Contains(names, n) {
-			return nil, fmt.Errorf("unknown tool %q; `voicedock-mcp tools list --toolsets all,legacy` "+
-				"shows every tool", n)
-		}
-	}
 	var out []server.ServerTool
 	for _, t := range all {
-		chosen := slices.Contains(sets, t.Toolset) || slices.Contains(sel.Tools, t.Tool.Name)
-		if chosen && !slices.Contains(sel.Exclude, t.Tool.Name) && (!sel.ReadOnly || t.Effect == Read) {
+		if keep(t.Tool.Name, t.Toolset, t.Effect) {
 			out = append(out, t.ServerTool)
 		}
 	}
 	return out, nil
+}
+
+// Build returns the tools sel chooses, calling c, building only those.
+// Its errors are Select's.
+func Build(c *client.Client, sel Selection) ([]server.ServerTool, error) {
+	keep, err := sel.chooser()
+	if err != nil {
+		return nil, err
+	}
+	var out []server.ServerTool
+	for _, d := range declared {
+		if keep(d.name, d.toolset, d.effect) {
+			out = append(out, d.build(c).ServerTool)
+		}
+	}
+	return out, nil
+}
+
+// Check reports whether every name in sel is known, without building
+// anything.
+func (sel Selection) Check() error {
+	_, err := sel.chooser()
+	return err
+}
+
+// chooser checks sel's names and returns the rule deciding which tools it
+// keeps.
+func (sel Selection) chooser() (func(name, toolset string, effect Effect) bool, error) {
+	sets, err := expandToolsets(sel.Toolsets)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range slices.Concat(sel.Tools, sel.Exclude) {
+		if !slices.ContainsFunc(declared, func(d declaration) bool { return d.name == n }) {
+			return nil, fmt.Errorf("unknown tool %q; `voicedock-mcp tools list --toolsets all,legacy` "+
+				"shows every tool", n)
+		}
+	}
+	return func(name, toolset string, effect Effect) bool {
+		chosen := slices.Contains(sets, toolset) || slices.Contains(sel.Tools, name)
+		return chosen && !slices.Contains(sel.Exclude, name) && (!sel.ReadOnly || effect == Read)
+	}, nil
 }
 
 func expandToolsets(names []string) ([]string, error) {

@@ -77,7 +77,7 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 // resource; calls counts the tool calls in progress. sel must have been
 // checked (config.selectTools).
 func newMCPServer(api *client.Client, sel tools.Selection, logger *slog.Logger, calls *inflight) *server.MCPServer {
-	all, err := tools.Select(tools.All(api), sel)
+	all, err := tools.Build(api, sel)
 	if err != nil {
 		panic("selection checked at start-up failed: " + err.Error()) // a bug
 	}

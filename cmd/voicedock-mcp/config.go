@@ -357,7 +357,7 @@ func (c *config) selectTools(inv invocation) error {
 	if inv.readOnly != nil {
 		sel.ReadOnly = *inv.readOnly
 	}
-	if _, err := tools.Select(tools.All(nil), sel); err != nil {
+	if err := sel.Check(); err != nil {
 		return fmt.Errorf("tool selection: %w", err)
 	}
 	c.selection = sel
