@@ -222,7 +222,7 @@ func stateOf(ctx context.Context) *callState {
 // is nil). path is relative to the base URL and already escaped; query may
 // be nil. Non-2xx answers become *APIError or *RateLimitError.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) (Response, error) {
-	return c.doOn(ctx, c.base, method, path, query, body, out)
+	return c.doOn(ctx, c.base, false, method, path, query, body, out)
 }
 
 // hostBase is the base URL of h.
@@ -233,9 +233,11 @@ func (c *Client) hostBase(h Host) *url.URL {
 	return c.base
 }
 
-// doOn is do against another base URL of the API.
-func (c *Client) doOn(ctx context.Context, base *url.URL, method, path string, query url.Values, body, out any) (Response, error) {
-	if c.keyProblem != "" {
+// doOn is do against another base URL of the API; a public call is sent
+// without the key.
+func (c *Client) doOn(ctx context.Context, base *url.URL, public bool, method, path string, query url.Values,
+	body, out any) (Response, error) {
+	if c.keyProblem != "" && !public {
 		return Response{}, &CredentialsError{Problem: c.keyProblem}
 	}
 
@@ -246,6 +248,9 @@ func (c *Client) doOn(ctx context.Context, base *url.URL, method, path string, q
 	ctx = context.WithValue(ctx, callStateKey{}, state)
 
 	req, err := c.newRequest(ctx, base, method, path, query, body)
+	if public {
+		req.Header.Del("Authorization")
+	}
 	if err != nil {
 		return Response{}, err
 	}

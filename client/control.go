@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"sync"
 	"time"
@@ -36,8 +37,14 @@ func (c *Client) ControlCall(ctx context.Context, callID string, command map[str
 			return nil, Response{}, err
 		}
 	}
-	return c.Send(ctx, Request{Method: http.MethodPost, Path: "/calls/{id}/control",
+	body, resp, err := c.Send(ctx, Request{Method: http.MethodPost, Path: "/calls/{id}/control",
 		PathParams: map[string]string{"id": callID}, Body: command})
+	var rl *RateLimitError
+	if errors.As(err, &rl) && rl.API != nil && !(rl.API.RateLimit.Known && rl.API.RateLimit.Remaining == 0) {
+		// A 429 while the key still has requests left is the call's limit.
+		rl.PerCall, rl.Limit = true, ControlLimit
+	}
+	return body, resp, err
 }
 
 // controlPacer remembers when commands were sent to each call.

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -33,7 +34,14 @@ type Request struct {
 	Query      url.Values
 	Body       any // encoded as JSON when not nil
 	Host       Host
+	// Public marks an endpoint that needs no key (GET /health): it is sent
+	// without one, even when none is configured.
+	Public bool
 }
+
+// ErrInvalidID reports an ID argument that cannot name anything, such as
+// "..", refused before any request is sent.
+var ErrInvalidID = errors.New("invalid id")
 
 // Send performs r and returns the JSON answer, which is nil for an empty
 // body (e.g. 204). Failures are typed as for every call: *APIError,
@@ -44,7 +52,7 @@ func (c *Client) Send(ctx context.Context, r Request) (json.RawMessage, Response
 		return nil, Response{}, err
 	}
 	var out json.RawMessage
-	resp, err := c.doOn(ctx, c.hostBase(r.Host), r.Method, path, r.Query, r.Body, &out)
+	resp, err := c.doOn(ctx, c.hostBase(r.Host), r.Public, r.Method, path, r.Query, r.Body, &out)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -68,8 +76,13 @@ func fillPath(tmpl string, params map[string]string) (string, error) {
 		}
 		name := rest[open+1 : open+end]
 		value, ok := params[name]
-		if !ok || value == "" {
+		switch {
+		case !ok || value == "":
 			return "", fmt.Errorf("path %q: no value for %s", tmpl, name)
+		case value == "." || value == "..":
+			// Escaping would not help: servers and proxies may decode and
+			// resolve %2E%2E, turning /leads/.. into the campaign itself.
+			return "", fmt.Errorf("%w: %q is not an ID", ErrInvalidID, value)
 		}
 		b.WriteString(rest[:open])
 		b.WriteString(escapeSegment(value))

@@ -1,6 +1,10 @@
 package tools
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
 
 const addEmailDomainDoc = `Add a custom e-mail sending domain for end-of-call notification e-mails, ` +
 	`e.g. mail.example.org. Returns the DNS records (records) the user must add at their DNS provider; ` +
@@ -20,4 +24,8 @@ var addEmailDomain = operation{
 	},
 	shape:  domainResult,
 	output: domainOutput,
+	advice: map[error]string{
+		client.ErrConflict: "The organization has a domain already (get_email_domain shows it); an " +
+			"organization has one, so delete it with delete_email_domain before adding another.",
+	},
 }

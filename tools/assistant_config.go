@@ -40,12 +40,12 @@ var llmConfig = object("llm_config", "Language-model block. The system prompt is
 			str("type", "Tool kind; leave out for a webhook function tool."),
 			str("name", "Function name, for webhook tools."),
 		)),
-	str("voice", "Voice of a realtime provider: Gemini voices (Puck, Kore, …) for google_realtime, "+
-		"ara, eve, leo, rex, sal, … for xai_realtime, marin, beacon, cinder, stone, vesper for openai_live."),
+	str("voice", "Realtime providers' voice: a Gemini voice (Puck, Kore, …), an xAI one (ara, eve, …) "+
+		"or marin, beacon, cinder, stone, vesper for openai_live."),
 )
 
-var ttsConfig = object("tts_config", "Text-to-speech block for text (pipeline) LLMs; leave out for "+
-	"realtime LLMs. Extras such as stability or speed may be added.",
+var ttsConfig = object("tts_config", "Text-to-speech block for text (pipeline) LLMs; null (or left out) "+
+	"for realtime LLMs. Extras such as stability or speed may be added.",
 	str("provider", "TTS provider (11labs is accepted for elevenlabs).").
 		oneOf(append(catalog.Providers(catalog.TTSModels), "11labs")...).req(),
 	str("voice_id", "Voice: an ElevenLabs or Inworld voice ID (free text), a Gemini voice for google "+
@@ -54,44 +54,48 @@ var ttsConfig = object("tts_config", "Text-to-speech block for text (pipeline) L
 	str("model", "Model of that provider.").oneOf(catalog.AllModels(catalog.TTSModels)...),
 )
 
-var speechConfig = object("speech_config", "Turn-taking, pronunciation, background audio and "+
-	"silence handling; every part optional.",
-	object("turn_taking", "Pipeline only: endpointing_min_delay, endpointing_max_delay, "+
-		"interruption_min_duration (seconds), interruption_min_words, false_interruption_timeout."),
+var speechConfig = object("speech_config", "Every part optional: turn_taking (pipeline: "+
+	"endpointing_min_delay, endpointing_max_delay, interruption_min_duration, interruption_min_words, "+
+	"false_interruption_timeout), pronunciation [{from, to}], background_audio {enabled, clip office|city|"+
+	"forest|crowded_room, volume}, silence {messages, final_message, first_check_seconds, interval_seconds, "+
+	"max_attempts}, first_message_outbound, end_call_message, end_call_phrases.",
 	object("background_audio", "Background sound.",
-		boolean("enabled", "Play background audio."),
 		str("clip", "Sound.").oneOf("office", "city", "forest", "crowded_room"),
-		number("volume", "Volume.").between(0.05, 1),
 	),
-	object("silence", "Used when autonomous_silence_handling is on: messages (≤5), final_message, "+
-		"first_check_seconds, interval_seconds, max_attempts."),
-	str("first_message_outbound", "Opening line for outbound calls (≤300 characters)."),
-	str("end_call_message", "Said before the assistant hangs up by itself (≤300 characters)."),
 )
 
 // assistantFields are the settable fields of an assistant, for create and
 // update. name is made required by create.
 var assistantFields = []param{
 	str("name", "Assistant name, shown in the dashboard, calls and usage."),
-	str("business_name", "Business the assistant speaks for."),
-	str("first_message", "Opening line the assistant says when a call connects."),
+	str("business_name", "Business the assistant speaks for; null clears it.").orNull(),
+	str("first_message", "Opening line the assistant says when a call connects; null clears it.").orNull(),
 	boolean("is_active", "Whether the assistant takes calls."),
-	integer("max_duration_seconds", "Hard cap on a call's length, in seconds.").between(10, 86400),
+	integer("max_duration_seconds", "Hard cap on a call's length, in seconds; null removes the cap.").
+		atLeast(1).orNull(),
 	boolean("autonomous_silence_handling", "Prompt a silent caller again and hang up after several tries."),
-	boolean("voicemail_detection", "Outbound only: detect voicemail on the callee's first words."),
+	integer("silence_timeout_seconds", "Seconds of silence before prompting again (older knob).").atLeast(1),
+	boolean("voicemail_detection", "Outbound only: detect voicemail on the callee's first words.").orNull(),
 	str("voicemail_message", "Left on voicemail; empty means hang up without a message.").orNull(),
-	array("notification_emails", "Up to 5 recipients of the end-of-call report e-mail.",
-		str("email", "E-mail address.")).upTo(5),
-	str("webhook_url", "Your HTTPS endpoint for this assistant's webhook events.").orNull(),
+	object("recording_consent", "Inbound phone calls: message is played and the caller presses 1 to agree "+
+		"to recording; null turns it off.",
+		boolean("enabled", "Ask for consent.").req(),
+		str("message", "What the caller hears.").req(),
+	).orNull(),
+	array("notification_emails", "Up to 5 recipients of the end-of-call report e-mail; null clears them.",
+		str("email", "E-mail address.")).upTo(5).orNull(),
+	str("notification_email", "Older single e-mail recipient.").orNull(),
+	str("webhook_url", "Your HTTPS endpoint for this assistant's webhook events; null clears it.").orNull(),
+	str("webhook_secret", "HMAC secret the platform signs webhooks with; null clears it.").orNull(),
 	array("webhook_events", "Events sent to webhook_url.", str("event", "Event name.").
-		oneOf(catalog.WebhookEvents...)),
-	sttConfig, llmConfig, ttsConfig, speechConfig,
+		oneOf(catalog.WebhookEvents...)).orNull(),
+	sttConfig, llmConfig, ttsConfig.orNull(), speechConfig.orNull(),
 	object("analysis_plan", "Post-call structured extraction; analysis templates (list_analysis_templates) "+
-		"hold ready-made plans.",
+		"hold ready-made plans. null removes it.",
 		object("structured_data_plan", "enabled, schema (JSON Schema) and messages with {{schema}} and "+
 			"{{transcript}} placeholders."),
 		integer("min_messages_threshold", "Skip analysis for shorter conversations.").atLeast(0),
-	),
+	).orNull(),
 	boolean("gdpr_mode", "GDPR mode."),
 }
 
@@ -121,7 +125,8 @@ func checkAssistantConfig(prefix string, fields map[string]any) error {
 	provider, _ := llm["provider"].(string)
 	if catalog.IsRealtime(provider) && fields["tts_config"] != nil {
 		problems = append(problems, fmt.Sprintf("%stts_config: %s is a realtime provider that speaks by "+
-			"itself; leave tts_config out and set llm_config.voice instead", prefix, provider))
+			"itself; send tts_config null (to clear a stored one) or leave it out, and set llm_config.voice "+
+			"instead", prefix, provider))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("invalid arguments: %s", strings.Join(problems, "; "))

@@ -12,10 +12,8 @@ var assistantID = str("assistant_id", "Assistant ID (a UUID), as list_assistants
 
 // assistantOut are the fields of an assistant a result schema names.
 var assistantOut = []field{
-	{"id", "string"}, {"name", "string"}, {"business_name", "string"}, {"is_active", "boolean"},
-	{"first_message", "string"}, {"max_duration_seconds", "integer"}, {"stt_config", "object"},
-	{"llm_config", "object"}, {"tts_config", "object"}, {"speech_config", "object"},
-	{"created_at", "string"}, {"updated_at", "string"},
+	{"id", "string"}, {"name", "string"}, {"is_active", "boolean"}, {"first_message", "string"},
+	{"llm_config", "object"},
 }
 
 // assistantSummary is an assistant as a list shows it: enough to choose
@@ -31,4 +29,18 @@ func assistantSummary(a map[string]any) any {
 		}
 	}
 	return summary
+}
+
+// oneAssistant shapes an answer carrying one assistant. The webhook secret
+// is replaced by a note that one is set: the model needs to know that, not
+// the secret, which signs what the platform sends to the user's server.
+func oneAssistant(body any, args map[string]any) (any, error) {
+	out, err := one("assistant", "agent")(body, args)
+	if err != nil {
+		return nil, err
+	}
+	if a, ok := out.(map[string]any)["assistant"].(map[string]any); ok && a["webhook_secret"] != nil {
+		a["webhook_secret"] = "[set; not shown]"
+	}
+	return out, nil
 }

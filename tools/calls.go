@@ -16,22 +16,29 @@ var callID = str("call_id", "Call ID, as list_calls shows or place_outbound_call
 // callOut are the fields of a call a result schema names.
 var callOut = []field{
 	{"id", "string"}, {"status", "string"}, {"direction", "string"}, {"caller_phone", "string"},
-	{"assistant_phone", "string"}, {"agent_id", "string"}, {"agent_name", "string"},
-	{"started_at", "string"}, {"ended_at", "string"}, {"duration_seconds", ""}, {"end_reason", "string"},
-	{"summary", "string"}, {"analysis_result", ""}, {"message_count", "integer"},
+	{"agent_name", "string"}, {"started_at", "string"}, {"duration_seconds", ""}, {"summary", "string"},
+	{"message_count", "integer"},
 }
 
 // callSummary is a call as a list shows it: who, when, how it went and
-// how long its transcript is, without the transcript itself.
+// how long its transcript is, without the transcript itself and with a
+// long summary shortened.
 func callSummary(call map[string]any) any {
-	summary := without(call, "messages").(map[string]any)
+	summary := callDetails(call)
 	if text, ok := summary["summary"].(string); ok && len(text) > 400 {
 		summary["summary"] = truncateRunes(text, 300) + " … (get_call has the whole summary)"
 	}
-	if messages, ok := call["messages"].([]any); ok {
-		summary["message_count"] = len(messages)
-	}
 	return summary
+}
+
+// callDetails is a call without its transcript, which get_call returns in
+// pieces, but with how many messages it holds.
+func callDetails(call map[string]any) map[string]any {
+	details := without(call, "messages").(map[string]any)
+	if messages, ok := call["messages"].([]any); ok {
+		details["message_count"] = len(messages)
+	}
+	return details
 }
 
 // transientAssistant is a one-off assistant configuration for a single
@@ -44,13 +51,16 @@ var transientAssistant = object("assistant", "One-off assistant for this call on
 	"blocks take the same fields and values as in create_assistant.",
 	str("first_message", "Opening line."),
 	object("stt_config", "Speech-to-text: provider, model, language.",
-		str("provider", "STT provider.").oneOf(catalog.Providers(catalog.STTModels)...).req()),
+		str("provider", "STT provider.").oneOf(catalog.Providers(catalog.STTModels)...).req(),
+		str("model", "A model of that provider, as in create_assistant.").req(),
+		str("language", "Spoken language, as in create_assistant.").oneOf(catalog.Languages...).req()),
 	object("llm_config", "Language model: provider, model, messages (system prompt first), temperature.",
 		str("provider", "LLM provider.").oneOf(catalog.Providers(catalog.LLMModels)...).req(),
 		str("model", "A model of that provider, as in create_assistant.").req()).req(),
 	object("tts_config", "Text-to-speech: provider, voice_id, model.",
-		str("provider", "TTS provider.").oneOf(catalog.Providers(catalog.TTSModels)...).req()),
-	integer("max_duration_seconds", "Hard cap on the call's length, in seconds.").between(10, 86400),
+		str("provider", "TTS provider.").oneOf(append(catalog.Providers(catalog.TTSModels), "11labs")...).req(),
+		str("voice_id", "Voice, as in create_assistant.").req()),
+	integer("max_duration_seconds", "Hard cap on the call's length, in seconds.").atLeast(1),
 	boolean("voicemail_detection", "Detect voicemail and leave voicemail_message."),
 	str("voicemail_message", "Left on voicemail."),
 	str("webhook_url", "Your HTTPS endpoint for this call's webhook events."),

@@ -206,9 +206,9 @@ func TestControlCallNeedsItsFields(t *testing.T) {
 	runToolsetCases(t, []toolsetCase{
 		{name: "per type", steps: []toolStep{
 			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "say"},
-				wantError: true, want: []string{"content: a say command needs content"}},
+				wantError: true, want: []string{"content: the say command needs content"}},
 			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "transfer"},
-				wantError: true, want: []string{"a transfer command needs destination"}},
+				wantError: true, want: []string{"the transfer command needs destination"}},
 			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "hold"},
 				wantError: true, want: []string{`type: "hold" is not one of inject-context, say, end-call, transfer`}},
 			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "end-call",

@@ -9,7 +9,7 @@ const checkAPIHealthDoc = `Check whether the VoiceDock API and its database are 
 var checkAPIHealth = operation{
 	name: "check_api_health", title: "Check API health", toolset: AccountSet,
 	doc: checkAPIHealthDoc, effect: Read, idempotent: true,
-	method: http.MethodGet, path: "/health",
+	method: http.MethodGet, path: "/health", public: true,
 	output: actionOutput(field{"status", "string"}, field{"timestamp", "string"}, field{"version", "string"},
 		field{"checks", "object"}),
 }

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/voicedock/voicedock-mcp/client"
 	"github.com/voicedock/voicedock-mcp/client/catalog"
@@ -36,30 +39,64 @@ var controlCall = operation{
 		str("message", "end-call and transfer: what to say first."),
 		str("destination", "transfer: where to, E.164 (e.g. +31201234567) or a SIP URI (sip:desk@pbx.example)."),
 	},
-	check:    checkControlCommand,
+	check: checkControlCommand,
+	advice: map[error]string{
+		client.ErrInvalidRequest: "Commands work only while the call is in-progress: get_call shows its " +
+			"status. An ended call takes none.",
+	},
 	run:      runControlCall,
 	output:   actionOutput(field{"success", "boolean"}, field{"message", "string"}),
 	listedBy: "list_calls",
 }
 
-// checkControlCommand requires the fields each command type needs.
+// commandFields are the fields each command type takes, required first.
+var commandFields = map[string][]string{
+	"say": {"content", "end_after"}, "inject-context": {"content", "trigger_response"},
+	"end-call": {"message"}, "transfer": {"destination", "message"},
+}
+
+// sipURI is a SIP or SIPS URI, the other form of a transfer destination.
+var sipURI = regexp.MustCompile(`^sips?:[^\s@]+(@[^\s@]+)?$`)
+
+// checkControlCommand requires the fields each command type needs, with
+// content, and refuses fields the type does not take, so that nothing the
+// model meant to say is dropped without a word.
 func checkControlCommand(args map[string]any) error {
-	need := map[string]string{"say": "content", "inject-context": "content", "transfer": "destination"}
 	kind := args["type"].(string) // required, so present
-	if field, ok := need[kind]; ok && args[field] == nil {
-		return fmt.Errorf("invalid arguments: %s: a %s command needs %s", field, kind, field)
+	takes := commandFields[kind]
+	var problems []string
+	if kind != "end-call" {
+		if v, _ := args[takes[0]].(string); strings.TrimSpace(v) == "" {
+			problems = append(problems, fmt.Sprintf("%s: the %s command needs %s", takes[0], kind, takes[0]))
+		}
+	}
+	if d, ok := args["destination"].(string); ok && kind == "transfer" &&
+		!e164Number.MatchString(d) && !sipURI.MatchString(d) {
+		problems = append(problems, fmt.Sprintf("destination: %q is neither an E.164 number "+
+			"(+31201234567) nor a SIP URI (sip:desk@pbx.example)", clip(d)))
+	}
+	for _, f := range []string{"content", "end_after", "trigger_response", "message", "destination"} {
+		if _, given := args[f]; given && !slices.Contains(takes, f) && !isDefaultFalse(args, f) {
+			problems = append(problems, fmt.Sprintf("%s: the %s command does not take %s; it takes %s",
+				f, kind, f, strings.Join(takes, " and ")))
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("invalid arguments: %s", strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// isDefaultFalse reports a boolean argument set to its default, false,
+// which some clients send for every command.
+func isDefaultFalse(args map[string]any, name string) bool {
+	return args[name] == false
 }
 
 // runControlCall sends the command through the client's per-call pacing.
 func runControlCall(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
 	command := map[string]any{"type": args["type"]}
-	fields := map[string][]string{
-		"say": {"content", "end_after"}, "inject-context": {"content", "trigger_response"},
-		"end-call": {"message"}, "transfer": {"destination", "message"},
-	}
-	for _, f := range fields[args["type"].(string)] {
+	for _, f := range commandFields[args["type"].(string)] {
 		if v, ok := args[f]; ok {
 			command[f] = v
 		}

@@ -17,6 +17,6 @@ var createAssistant = operation{
 	method: http.MethodPost, path: "/assistants",
 	params: slices.Concat([]param{assistantFields[0].req()}, assistantFields[1:]),
 	check:  func(args map[string]any) error { return checkAssistantConfig("", args) },
-	shape:  one("assistant", "agent"),
+	shape:  oneAssistant,
 	output: objectOutput("assistant", assistantOut...),
 }

@@ -1,6 +1,10 @@
 package tools
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
 
 const deleteEmailDomainDoc = `Delete the organization's custom e-mail sending domain: notification ` +
 	`e-mails no longer go out from it. This cannot be undone; using it again means adding it again and ` +
@@ -13,4 +17,5 @@ var deleteEmailDomain = operation{
 	method: http.MethodDelete, path: "/domains",
 	shape:  deleted(""),
 	output: deletedOutput,
+	advice: map[error]string{client.ErrNotFound: "No domain is set up, so there is nothing to delete."},
 }

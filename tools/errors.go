@@ -55,14 +55,24 @@ func Explain(err error) string {
 			"HMS_SOVEREIGN_BASE_URL is the HMS Sovereign API's base URL, e.g. " + client.DefaultBaseURL + "."
 	case errors.Is(err, client.ErrInsufficientCredit):
 		return insufficientCreditText(err)
+	case errors.Is(err, client.ErrNotFound) && errors.As(err, &apiErr) && apiErr.Method == "DELETE" &&
+		apiErr.Attempts > 1:
+		return "not found (" + apiText(err) + ") on a retry: the first attempt, which failed without an " +
+			"answer, probably deleted it already. Check with the matching list tool."
 	case errors.Is(err, client.ErrNotFound):
 		return "not found (" + apiText(err) + ")."
+	case errors.Is(err, client.ErrInvalidID):
+		return err.Error() + ". Use an ID as the matching list_ tool shows it."
 	case errors.Is(err, client.ErrConflict):
 		return "the API refused it as a conflict with the current state (" + apiText(err) + "). Usually " +
 			"something still uses the target or it already exists: read the current state, resolve that, " +
 			"then try again."
 	case errors.Is(err, client.ErrInvalidRequest):
 		return "the API refused the request as invalid (" + apiText(err) + "). Correct the arguments and try again."
+	case errors.As(err, &apiErr) && apiErr.Status >= 500 && (apiErr.Method == "POST" || apiErr.Method == "PATCH"):
+		return fmt.Sprintf("the VoiceDock API failed (%s) after receiving the request, so it may have taken "+
+			"effect (for a call: it may have been placed). It was not repeated. Check the current state with "+
+			"the matching get_ or list_ tool (list_calls for calls) before trying again.", apiText(err))
 	case errors.As(err, &apiErr) && apiErr.Status >= 500:
 		return fmt.Sprintf("the VoiceDock API is unavailable (%s) after %s. %s",
 			apiText(err), attemptsText(apiErr.Attempts), retryHint(apiErr.RetryAfter))

@@ -45,24 +45,24 @@ type rateLimitView struct {
 const accountOutputSchema = `{
   "type": "object",
   "properties": {
-    "id": {"type": "string", "description": "Organization ID."},
-    "name": {"type": "string", "description": "Organization name."},
-    "company_name": {"type": "string", "description": "Company name, when the API reports one."},
-    "email": {"type": "string", "description": "Account e-mail, when the API reports one."},
-    "minutes_balance": {"type": "number", "description": "Remaining balance in minutes."},
-    "monthly_usage_minutes": {"type": "number", "description": "Minutes used this calendar month (UTC)."},
-    "active_numbers": {"type": "integer", "description": "Phone numbers in service."},
-    "active_agents": {"type": "integer", "description": "Assistants configured."},
-    "active_calls": {"type": "integer", "description": "Calls in progress now, inbound and outbound."},
-    "has_local_models_access": {"type": "boolean", "description": "Whether the free local models may be used."},
-    "parent_org_id": {"type": "string", "description": "Parent organization, for a whitelabel child."},
+    "id": {"type": "string"},
+    "name": {"type": "string"},
+    "company_name": {"type": "string"},
+    "email": {"type": "string"},
+    "minutes_balance": {"type": "number"},
+    "monthly_usage_minutes": {"type": "number"},
+    "active_numbers": {"type": "integer"},
+    "active_agents": {"type": "integer"},
+    "active_calls": {"type": "integer"},
+    "has_local_models_access": {"type": "boolean"},
+    "parent_org_id": {"type": "string"},
     "rate_limit": {
       "type": "object",
       "description": "API request headroom seen on this answer.",
       "properties": {
-        "limit": {"type": "integer", "description": "Requests allowed per window."},
-        "remaining": {"type": "integer", "description": "Requests left in the window."},
-        "resets_at": {"type": "string", "description": "When the window resets (RFC 3339, UTC)."}
+        "limit": {"type": "integer"},
+        "remaining": {"type": "integer"},
+        "resets_at": {"type": "string"}
       },
       "required": ["limit", "remaining"]
     }

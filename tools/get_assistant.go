@@ -11,7 +11,7 @@ var getAssistant = operation{
 	doc: getAssistantDoc, effect: Read, idempotent: true,
 	method: http.MethodGet, path: "/assistants/{id}",
 	params:   []param{assistantID},
-	shape:    one("assistant", "agent"),
+	shape:    oneAssistant,
 	output:   objectOutput("assistant", assistantOut...),
 	listedBy: "list_assistants",
 }

@@ -1,14 +1,16 @@
 package tools
 
 import (
+	"encoding/json"
 	"net/http"
 	"unicode/utf8"
 )
 
 const getCallDoc = `Get one call: status, direction, numbers, assistant, times, duration, end reason, ` +
 	`error, summary, analysis result, recording URL, and its transcript in pieces. A piece holds up to ` +
-	`transcript_limit messages (and at most about 40,000 characters); when transcript.has_more is true, ` +
-	`call again with transcript_offset set to transcript.next_offset for the rest. call_id comes from ` +
+	`transcript_limit messages (and at most about 40,000 characters; a single message over 8,000 ` +
+	`characters is cut); when transcript.has_more is true, call again with transcript_offset set to ` +
+	`transcript.next_offset for the rest. call_id comes from ` +
 	`list_calls or place_outbound_call. Use it to follow a live call's status, too.`
 
 // Bounds of one transcript piece: a message longer than maxMessageRunes is
@@ -44,7 +46,7 @@ func callWithTranscript(body any, args map[string]any) (any, error) {
 	messages, _ := call["messages"].([]any)
 	offset := int(argInt(args, "transcript_offset", 0))
 	limit := int(argInt(args, "transcript_limit", 50))
-	details := callSummary(call).(map[string]any)
+	details := callDetails(call)
 	return map[string]any{
 		"call":       fitValue(prune(details)),
 		"transcript": transcriptPiece(messages, offset, limit),
@@ -59,7 +61,7 @@ func transcriptPiece(messages []any, offset, limit int) map[string]any {
 	size, i := 0, min(offset, len(messages))
 	for ; i < len(messages) && len(piece) < limit; i++ {
 		m, _ := messages[i].(map[string]any)
-		content, _ := m["content"].(string)
+		content := messageText(m["content"])
 		if n := utf8.RuneCountInString(content); n > maxMessageRunes {
 			content = truncateRunes(content, maxMessageRunes) + " … [message cut: it is longer than " +
 				"this tool returns]"
@@ -97,4 +99,17 @@ func callOutput() map[string]any {
 		},
 	}
 	return schema
+}
+
+// messageText is a transcript message's content as text: a string as it
+// is, anything else (some providers send structured parts) as its JSON.
+func messageText(content any) string {
+	switch c := content.(type) {
+	case string:
+		return c
+	case nil:
+		return ""
+	}
+	b, _ := json.Marshal(content) // decoded JSON always encodes
+	return string(b)
 }

@@ -233,7 +233,10 @@ func TestNumberTools(t *testing.T) {
 			args:      map[string]any{"number_id": sandbox.DutchNumberID, "is_active": "maybe"},
 			wantError: true, wantText: []string{"is_active: must be true or false"}},
 		{name: "update unknown", tool: "update_number", args: map[string]any{"number_id": absentUUID, "is_active": true},
-			wantError: true, wantText: []string{"list_numbers lists the valid ones"}},
+			wantError: true, wantText: []string{"Phone number not found", "list_numbers, list_assistants"}},
+		{name: "update with an unknown workflow", tool: "update_number", args: map[string]any{
+			"number_id": sandbox.DutchNumberID, "workflow_id": absentUUID},
+			wantError: true, wantText: []string{"Workflow not found", "list_workflows show the valid ones"}},
 		{name: "delete", tool: "delete_number", args: map[string]any{"number_id": sandbox.SpareNumberID},
 			wantText: []string{`"success":true`, `"deleted":"` + sandbox.SpareNumberID},
 			after: func(t *testing.T, c *client.Client, _ *sentLog, _ map[string]any) {

@@ -46,6 +46,7 @@ type operation struct {
 	idempotent           bool // repeating the call has no further effect
 	method, path         string
 	host                 client.Host
+	public               bool // needs no API key (GET /health)
 	params               []param
 	// shape turns the decoded answer into the structured result; nil
 	// passes the (pruned) answer through.
@@ -54,6 +55,10 @@ type operation struct {
 	output map[string]any
 	// listedBy names the tool that lists valid IDs, for 404 messages.
 	listedBy string
+	// advice adds a next step to failures of a class (client.ErrConflict,
+	// client.ErrNotFound, client.ErrInvalidRequest, …) where this tool
+	// knows better than the generic text; a 404 entry replaces listedBy's.
+	advice map[error]string
 	// check applies rules across arguments that a schema cannot state.
 	check func(args map[string]any) error
 	// run replaces the generic request when a tool needs more than one.
@@ -153,7 +158,8 @@ func (op operation) send(ctx context.Context, c *client.Client, args map[string]
 
 // request places each argument where its param says.
 func (op operation) request(args map[string]any) client.Request {
-	r := client.Request{Method: op.method, Path: op.path, Host: op.host, PathParams: map[string]string{}}
+	r := client.Request{Method: op.method, Path: op.path, Host: op.host, Public: op.public,
+		PathParams: map[string]string{}}
 	var body map[string]any
 	for _, p := range op.params {
 		v, ok := args[p.name]
@@ -193,13 +199,18 @@ func queryValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-// errorResult explains a failed call, pointing at the tool that lists
-// valid IDs when something was not found.
+// errorResult explains a failed call, adding the tool's own advice for
+// the class of failure, or pointing at the tool that lists valid IDs when
+// something was not found.
 func (op operation) errorResult(err error) *mcp.CallToolResult {
-	res := errorResult(op.name, err)
-	if errors.Is(err, client.ErrNotFound) && op.listedBy != "" {
-		res = mcp.NewToolResultError(op.name + " failed: " + Explain(err) + " Check the ID: " +
-			op.listedBy + " lists the valid ones.")
+	text := op.name + " failed: " + Explain(err)
+	for class, advice := range op.advice {
+		if errors.Is(err, class) {
+			return mcp.NewToolResultError(text + " " + advice)
+		}
 	}
-	return res
+	if errors.Is(err, client.ErrNotFound) && op.listedBy != "" {
+		text += " Check the ID: " + op.listedBy + " lists the valid ones."
+	}
+	return mcp.NewToolResultError(text)
 }

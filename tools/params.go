@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // kind is the JSON type of an argument.
@@ -50,6 +51,7 @@ type param struct {
 	enum     []string
 	pattern  *regexp.Regexp
 	hint     string // how to write a value matching pattern
+	dateTime bool   // an ISO 8601 date-time or date
 	min, max *float64
 	maxItems int
 	def      any     // documented default, shown in the schema
@@ -79,6 +81,7 @@ func (p param) orNull() param           { p.nullable = true; return p }
 func (p param) oneOf(v ...string) param { p.enum = v; return p }
 func (p param) byDefault(v any) param   { p.def = v; return p }
 func (p param) upTo(n int) param        { p.maxItems = n; return p }
+func (p param) moment() param           { p.dateTime = true; return p }
 
 func (p param) between(lo, hi float64) param {
 	p.min, p.max = &lo, &hi
@@ -97,6 +100,8 @@ func (p param) matching(expr, hint string) param {
 
 // e164 is the pattern of a phone number in E.164 form.
 const e164 = `^\+[1-9][0-9]{6,14}$`
+
+var e164Number = regexp.MustCompile(e164)
 
 // phone declares an E.164 phone-number argument.
 func phone(name, doc string) param {
@@ -124,6 +129,9 @@ func (p param) schema() map[string]any {
 	}
 	if p.pattern != nil {
 		s["pattern"] = p.pattern.String()
+	}
+	if p.dateTime {
+		s["format"] = "date-time"
 	}
 	if p.min != nil {
 		s["minimum"] = *p.min
@@ -247,6 +255,9 @@ func (p param) decodeString(path string, raw any, problems *argProblems) (any, b
 		problems.add(path, "%q is not one of %s", clip(s), strings.Join(p.enum, ", "))
 	case p.pattern != nil && !p.pattern.MatchString(s):
 		problems.add(path, "%q is not in %s", clip(s), p.hint)
+	case p.dateTime && !isMoment(s):
+		problems.add(path, "%q is not an ISO 8601 date-time such as 2026-11-01T00:00:00Z or a date such "+
+			"as 2026-11-01", clip(s))
 	default:
 		return s, true
 	}
@@ -363,4 +374,25 @@ func describe(v any) string {
 // clip shortens a value quoted in an error message.
 func clip(s string) string {
 	return truncateRunes(s, 60)
+}
+
+// requireChange refuses an update that names no field to change.
+func requireChange(args map[string]any, ids ...string) error {
+	for k := range args {
+		if !slices.Contains(ids, k) {
+			return nil
+		}
+	}
+	return fmt.Errorf("invalid arguments: nothing to change; give at least one field besides %s",
+		strings.Join(ids, " and "))
+}
+
+// isMoment reports whether s is an RFC 3339 date-time or a plain date.
+func isMoment(s string) bool {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package tools
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
 
 const refreshEmailDomainDoc = `Re-read the status of the organization's e-mail sending domain and its ` +
 	`DNS records from the e-mail provider (Resend), without starting a new check: use it to see whether ` +
@@ -13,4 +17,5 @@ var refreshEmailDomain = operation{
 	method: http.MethodPost, path: "/domains/refresh",
 	shape:  domainResult,
 	output: domainOutput,
+	advice: map[error]string{client.ErrNotFound: "No domain is set up: add one with add_email_domain."},
 }

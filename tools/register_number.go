@@ -1,6 +1,10 @@
 package tools
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
 
 const registerNumberDoc = `Register a phone number the user already owns so that the platform answers ` +
 	`it. The API does not sell numbers: the user first forwards it over SIP from their carrier or PBX. ` +
@@ -22,4 +26,10 @@ var registerNumber = operation{
 	},
 	shape:  oneNumber,
 	output: objectOutput("number", numberOut...),
+	advice: map[error]string{
+		client.ErrNotFound: "An ID given does not exist: list_assistants, list_sip_trunks and list_workflows " +
+			"show the valid ones.",
+		client.ErrConflict: "This number is registered already: list_numbers shows it, and update_number " +
+			"changes its assistant.",
+	},
 }

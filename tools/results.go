@@ -120,8 +120,9 @@ func encodedSize(v any) int {
 	return len(b)
 }
 
-// prune removes nulls, empty strings, empty arrays and empty objects from
-// a decoded JSON value, so that views carry only what is set.
+// prune removes nulls and empty strings from a decoded JSON value, so that
+// views carry only what is set. Empty objects and arrays stay: {} is often
+// meaningful (an end_call tool's config, a tool without input schema).
 func prune(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
@@ -145,17 +146,8 @@ func prune(v any) any {
 }
 
 func isEmpty(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case string:
-		return x == ""
-	case []any:
-		return len(x) == 0
-	case map[string]any:
-		return len(x) == 0
-	}
-	return false
+	s, isString := v.(string)
+	return v == nil || (isString && s == "")
 }
 
 // unwrap finds the value an answer carries under one of keys (the

@@ -38,6 +38,9 @@ func many(key string, view func(map[string]any) any, alts ...string) shapeFunc {
 
 // paged shapes a list the API pages itself ({key: [...], pagination:
 // {total, limit, offset}}) into one page with has_more and next_offset.
+// When the answer carries no paging and more items than were asked for,
+// the API ignored limit and offset (some versions do): the tool then pages
+// the whole list itself, as many does.
 func paged(key string, view func(map[string]any) any, alts ...string) shapeFunc {
 	keys := append([]string{key}, alts...)
 	return func(body any, args map[string]any) (any, error) {
@@ -45,14 +48,14 @@ func paged(key string, view func(map[string]any) any, alts ...string) shapeFunc 
 		if err != nil {
 			return nil, err
 		}
-		offset, total := int(argInt(args, "offset", 0)), -1
-		if p, ok := unwrap(body, "pagination").(map[string]any); ok && p["total"] != nil {
-			total = int(numberOf(p["total"]))
-		} else if m, ok := body.(map[string]any); ok && m["total"] != nil {
-			total = int(numberOf(m["total"]))
+		offset, limit := int(argInt(args, "offset", 0)), int(argInt(args, "limit", 20))
+		total, known := reportedTotal(body)
+		if !known && len(items) > limit {
+			start, end := min(offset, len(items)), min(offset+limit, len(items))
+			return fitList(listResult(key, views(items[start:end], view), offset, len(items)), key), nil
 		}
 		out := listResult(key, views(items, view), offset, total)
-		if total < 0 && len(items) >= int(argInt(args, "limit", 1<<30)) {
+		if !known && len(items) == limit {
 			out = withPage(out, page{Count: len(items), Offset: offset, HasMore: true})
 		}
 		if m, ok := body.(map[string]any); ok && m["summary"] != nil {
@@ -62,15 +65,28 @@ func paged(key string, view func(map[string]any) any, alts ...string) shapeFunc 
 	}
 }
 
+// reportedTotal reads the total count of a paged answer, from its
+// pagination object or a top-level total.
+func reportedTotal(body any) (int, bool) {
+	m, _ := body.(map[string]any)
+	if p, ok := m["pagination"].(map[string]any); ok && p["total"] != nil {
+		return int(numberOf(p["total"])), true
+	}
+	if m["total"] != nil {
+		return int(numberOf(m["total"])), true
+	}
+	return -1, false
+}
+
 // deleted shapes the answer to a delete (which may be empty, 204) into
 // {"success": true, "deleted": <what>} naming the argument that was the
 // target.
 func deleted(idArg string) shapeFunc {
 	return func(body any, args map[string]any) (any, error) {
-		out := map[string]any{"success": true}
 		if m, ok := body.(map[string]any); ok && m["success"] == false {
-			out["success"] = false
+			return nil, fmt.Errorf("the API answered success: false (%v)", m["message"])
 		}
+		out := map[string]any{"success": true}
 		if id, ok := args[idArg]; ok {
 			out["deleted"] = id
 		}

@@ -2,7 +2,6 @@ package tools
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/voicedock/voicedock-mcp/client/catalog"
@@ -144,15 +143,4 @@ func analysisTemplateSummary(t map[string]any) any {
 		summary[k] = t[k]
 	}
 	return summary
-}
-
-// requireChange refuses an update that names no field to change.
-func requireChange(args map[string]any, ids ...string) error {
-	for k := range args {
-		if !slices.Contains(ids, k) {
-			return nil
-		}
-	}
-	return fmt.Errorf("invalid arguments: nothing to change; give at least one field besides %s",
-		strings.Join(ids, " and "))
 }

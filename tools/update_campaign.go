@@ -1,6 +1,8 @@
 package tools
 
 import (
+	"github.com/voicedock/voicedock-mcp/client"
+
 	"net/http"
 	"slices"
 
@@ -14,7 +16,7 @@ const updateCampaignDoc = `Change a campaign, or start, pause or cancel it. WARN
 	`takes it back for editing. Only the fields given change. A completed campaign can no longer be ` +
 	`changed. campaign_id comes from list_campaigns.`
 
-var updateCampaign = withConflictHint(operation{
+var updateCampaign = operation{
 	name: "update_campaign", title: "Update, start or pause a campaign", toolset: CampaignsSet,
 	doc: updateCampaignDoc, effect: RealWorld,
 	method: http.MethodPatch, path: "/campaigns/{id}",
@@ -29,5 +31,6 @@ var updateCampaign = withConflictHint(operation{
 	shape:    oneCampaign,
 	output:   objectOutput("campaign", campaignOut...),
 	listedBy: "list_campaigns",
-}, "A completed campaign cannot be changed; to call these leads again, create a new campaign with "+
-	"create_campaign")
+	advice: map[error]string{client.ErrConflict: "A completed campaign cannot be changed; to call these leads again, create a new campaign with " +
+		"create_campaign."},
+}

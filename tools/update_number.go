@@ -2,6 +2,7 @@ package tools
 
 import (
 	"errors"
+	"github.com/voicedock/voicedock-mcp/client"
 	"net/http"
 )
 
@@ -28,6 +29,10 @@ var updateNumber = operation{
 	shape:    oneNumber,
 	output:   objectOutput("number", numberOut...),
 	listedBy: "list_numbers",
+	advice: map[error]string{
+		client.ErrNotFound: "The number or an ID given does not exist: list_numbers, list_assistants, " +
+			"list_sip_trunks and list_workflows show the valid ones.",
+	},
 }
 
 // numberUpdateChanges refuses an update that would change nothing.

@@ -1,6 +1,10 @@
 package tools
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
 
 const verifyEmailDomainDoc = `Ask the e-mail provider to check the DNS records of the organization's ` +
 	`sending domain, after the user added them at their DNS provider (get_email_domain shows them). ` +
@@ -14,4 +18,5 @@ var verifyEmailDomain = operation{
 	method: http.MethodPost, path: "/domains/verify",
 	shape:  domainResult,
 	output: domainOutput,
+	advice: map[error]string{client.ErrNotFound: "No domain is set up: add one with add_email_domain."},
 }

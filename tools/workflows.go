@@ -1,13 +1,9 @@
 package tools
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/voicedock/voicedock-mcp/client"
 )
 
 // workflowOperations are the workflows toolset: conversation graphs that
@@ -126,23 +122,4 @@ func checkWorkflowDefinition(args map[string]any) error {
 		return fmt.Errorf("invalid arguments: %s", strings.Join(problems, "; "))
 	}
 	return nil
-}
-
-// withConflictHint makes op add hint to the API's answer when it refuses
-// the request with 409 Conflict, so that the model learns what to do
-// first. hint is a clause without a final period: Explain ends the
-// sentence.
-func withConflictHint(op operation, hint string) operation {
-	base := op
-	op.run = func(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
-		out, err := base.send(ctx, c, args)
-		var apiErr *client.APIError
-		if err != nil && errors.Is(err, client.ErrConflict) && errors.As(err, &apiErr) {
-			hinted := *apiErr
-			hinted.Details = append(slices.Clone(apiErr.Details), hint)
-			return nil, &hinted
-		}
-		return out, err
-	}
-	return op
 }

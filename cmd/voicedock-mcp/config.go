@@ -24,10 +24,11 @@ import (
 // and nowhere else; mcp.json and the README name the same ones (a test
 // checks).
 const (
-	envAPIKey      = "HMS_SOVEREIGN_API_KEY"
-	envAPIKeyAlias = "VOICEDOCK_API_KEY"
-	envAPIKeyFile  = "HMS_SOVEREIGN_API_KEY_FILE"
-	envBaseURL     = "HMS_SOVEREIGN_BASE_URL"
+	envAPIKey       = "HMS_SOVEREIGN_API_KEY"
+	envAPIKeyAlias  = "VOICEDOCK_API_KEY"
+	envAPIKeyFile   = "HMS_SOVEREIGN_API_KEY_FILE"
+	envBaseURL      = "HMS_SOVEREIGN_BASE_URL"
+	envAssistantURL = "HMS_SOVEREIGN_ASSISTANT_URL"
 )
 
 // config is everything the server reads from its environment, once, at
@@ -143,7 +144,7 @@ func (c *config) resolveBaseURL(environ map[string]string) error {
 	switch {
 	case !set:
 		c.BaseURL = client.DefaultBaseURL
-		return nil
+		return c.resolveAssistantURL()
 	case strings.TrimSpace(raw) == "":
 		return fmt.Errorf("configuration: %s is set but empty; unset it to use %s, or set it to the API base URL",
 			envBaseURL, client.DefaultBaseURL)
@@ -151,6 +152,28 @@ func (c *config) resolveBaseURL(environ map[string]string) error {
 	c.BaseURL = strings.TrimSpace(raw)
 	if _, err := client.New(client.Options{BaseURL: c.BaseURL, APIKey: "-"}); err != nil {
 		return fmt.Errorf("configuration: %s: %v", envBaseURL, err)
+	}
+	return c.resolveAssistantURL()
+}
+
+// resolveAssistantURL checks the web-call host, and when it is unset but
+// the base URL is not the default one, sends web calls to the base URL's
+// own host: the key must not go to the production host behind the back of
+// someone who pointed the server elsewhere (a staging API, a local mock).
+func (c *config) resolveAssistantURL() error {
+	c.AssistantURL = strings.TrimSpace(c.AssistantURL)
+	if c.AssistantURL == "" && c.BaseURL != client.DefaultBaseURL {
+		u, _ := url.Parse(c.BaseURL) // checked by the caller
+		c.AssistantURL = u.Scheme + "://" + u.Host
+		c.warnings = append(c.warnings, fmt.Sprintf("%s is unset, so web calls go to %s, the host of %s; "+
+			"set it to %s for the production web-call host", envAssistantURL, c.AssistantURL, envBaseURL,
+			client.DefaultAssistantURL))
+	}
+	if c.AssistantURL == "" {
+		return nil
+	}
+	if _, err := client.New(client.Options{AssistantURL: c.AssistantURL, APIKey: "-"}); err != nil {
+		return fmt.Errorf("configuration: %s: %v", envAssistantURL, err)
 	}
 	return nil
 }

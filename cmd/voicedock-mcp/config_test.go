@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -143,6 +145,8 @@ func TestConfigRefusesBadValues(t *testing.T) {
 			wantErr: "is not an origin"},
 		{name: "host with scheme", env: map[string]string{"HMS_SOVEREIGN_ALLOWED_HOSTS": "https://mcp.corp.example"},
 			wantErr: "is not a host name"},
+		{name: "plain http web-call host", env: map[string]string{envAssistantURL: "http://assistant.example"},
+			wantErr: "HMS_SOVEREIGN_ASSISTANT_URL: assistant API base URL must use https://"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,6 +167,32 @@ func TestConfigDefaults(t *testing.T) {
 	assert.Equal(t, "127.0.0.1:8080", cfg.HTTPAddr, "HTTP modes must default to loopback")
 	assert.Equal(t, 100, cfg.RateLimit)
 	assert.Less(t, cfg.CallBudget.Seconds(), 30.0, "the budget must end before clients give up")
+}
+
+func TestWebCallHost(t *testing.T) {
+	tests := []struct {
+		name        string
+		env         map[string]string
+		want        string
+		wantWarning bool
+	}{
+		{name: "default", env: map[string]string{}, want: ""},
+		{name: "follows a changed base URL, with a warning",
+			env:  map[string]string{envBaseURL: "http://127.0.0.1:9999/api/v1"},
+			want: "http://127.0.0.1:9999", wantWarning: true},
+		{name: "set explicitly", env: map[string]string{envBaseURL: "http://127.0.0.1:9999/api/v1",
+			envAssistantURL: "https://assistant.staging.example"}, want: "https://assistant.staging.example"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := loadConfig(tc.env)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, cfg.AssistantURL, "empty means the client's default, the production host")
+			assert.Equal(t, tc.wantWarning, slices.ContainsFunc(cfg.warnings, func(w string) bool {
+				return strings.Contains(w, envAssistantURL)
+			}))
+		})
+	}
 }
 
 func TestKeyNeverLogged(t *testing.T) {

@@ -1,0 +1,135 @@
+package tools
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/voicedock/voicedock-mcp/client"
+	"github.com/voicedock/voicedock-mcp/client/sandbox"
+)
+
+func TestNullClearsAField(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{
+		{name: "move a pipeline assistant to a realtime LLM", steps: []toolStep{
+			{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID,
+				"llm_config": map[string]any{"provider": "xai_realtime", "model": "grok-voice-think-fast-2.0",
+					"voice": "ara"}, "tts_config": nil, "max_duration_seconds": nil},
+				want: []string{"xai_realtime"}},
+			{tool: "get_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID},
+				want: []string{"grok-voice-think-fast-2.0"}, wantNot: []string{"elevenlabs", "max_duration_seconds"}},
+			{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID},
+				wantError: true, want: []string{"nothing to change"}},
+		}},
+	})
+}
+
+func TestAListTheAPIDoesNotPageIsPagedByTheTool(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	var items []string
+	for i := range 30 {
+		items = append(items, fmt.Sprintf(`{"id":"call-%02d","status":"ended"}`, i))
+	}
+	sb.InjectFault(sandbox.Fault{Path: "/calls", Body: `{"calls":[` + strings.Join(items, ",") + `]}`})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	tool := findTool(t, c, "list_calls")
+
+	res := callTool(t, tool, map[string]any{"limit": float64(20), "offset": float64(20)})
+	require.False(t, res.IsError, resultText(t, res))
+	page := structured(t, resultText(t, res))
+	assert.EqualValues(t, 10, page["count"], "the last ten of thirty")
+	assert.EqualValues(t, 30, page["total"])
+	assert.Equal(t, false, page["has_more"], "paging ends")
+	assert.Contains(t, resultText(t, res), "call-29")
+	assert.NotContains(t, resultText(t, res), "call-19")
+}
+
+func TestAServerErrorAfterAPostIsNeverRetriedOrCalledSafe(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	sb.InjectFault(sandbox.Fault{Method: http.MethodPost, Path: "/calls/outbound", Status: http.StatusBadGateway,
+		Body: "<html>Bad Gateway</html>"})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	res := callTool(t, findTool(t, c, "place_outbound_call"), map[string]any{"destination": "+31612345678",
+		"assistant_id": sandbox.FrontDeskAssistantID})
+	assert.True(t, res.IsError)
+	text := resultText(t, res)
+	assert.Contains(t, text, "may have been placed")
+	assert.Contains(t, text, "list_calls")
+	assert.NotContains(t, text, "Try again in a minute")
+	assert.Equal(t, 1, sb.CountRequests(http.MethodPost, "/calls/outbound"))
+}
+
+func TestDotIDsAreRefusedBeforeSending(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	for _, id := range []string{".", ".."} {
+		res := callTool(t, findTool(t, c, "delete_campaign_lead"), map[string]any{
+			"campaign_id": sandbox.CampaignID, "lead_id": id})
+		assert.True(t, res.IsError)
+		assert.Contains(t, resultText(t, res), "is not an ID")
+	}
+	assert.Empty(t, sb.Requests(), "nothing was sent")
+}
+
+func TestHealthNeedsNoKey(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	c := newSandboxClient(t, sb, "", func(o *client.Options) { o.KeyProblem = "HMS_SOVEREIGN_API_KEY is not set" })
+	res := callTool(t, findTool(t, c, "check_api_health"), map[string]any{})
+	require.False(t, res.IsError, resultText(t, res))
+	assert.Contains(t, resultText(t, res), `"status":"ok"`)
+	assert.Empty(t, sb.Requests()[0].Auth, "no Authorization header")
+}
+
+func TestAnAPIRateLimitOnACallCommandNamesTheCallLimit(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	sb.InjectFault(sandbox.Fault{Method: http.MethodPost, Status: http.StatusTooManyRequests,
+		Header: http.Header{"Retry-After": {"30"}, "X-Ratelimit-Limit": {"100"}, "X-Ratelimit-Remaining": {"90"}},
+		Body:   `{"error":"Too many commands"}`})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	res := callTool(t, findTool(t, c, "control_call"), map[string]any{"call_id": sandbox.LiveCallID,
+		"type": "say", "content": "Hallo"})
+	assert.True(t, res.IsError)
+	assert.Contains(t, resultText(t, res), "this call has had 10 commands in the last minute")
+}
+
+func TestControlCallRefusesWhatItWouldDrop(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{
+		{name: "fields per type", steps: []toolStep{
+			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "end-call",
+				"content": "Bye"}, wantError: true, want: []string{"the end-call command does not take content"}},
+			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "say",
+				"content": "  "}, wantError: true, want: []string{"the say command needs content"}},
+			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "transfer",
+				"destination": "reception"}, wantError: true,
+				want: []string{`"reception" is neither an E.164 number`}},
+			{tool: "control_call", args: map[string]any{"call_id": sandbox.ExampleCallID, "type": "say",
+				"content": "Hallo", "end_after": false}, wantError: true,
+				want: []string{"Commands work only while the call is in-progress"}},
+			{tool: "control_call", args: map[string]any{"call_id": sandbox.LiveCallID, "type": "transfer",
+				"destination": "sip:desk@pbx.example"}, want: []string{`"success":true`}},
+		}},
+	})
+}
+
+func TestDateArgumentsAreChecked(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{
+		{name: "dates", steps: []toolStep{
+			{tool: "list_calls", args: map[string]any{"start_date": "yesterday"}, wantError: true,
+				want: []string{`start_date: "yesterday" is not an ISO 8601 date-time`}},
+			{tool: "get_usage", args: map[string]any{"start_date": "2026-11-01", "end_date": "2026-12-01T00:00:00Z"},
+				want: []string{"logs"}},
+		}},
+	})
+}
+
+func TestExplainANotFoundOnARetriedDelete(t *testing.T) {
+	err := &client.APIError{Method: http.MethodDelete, Path: "/assistants/x", Status: http.StatusNotFound,
+		Message: "Assistant not found", Attempts: 2}
+	require.True(t, errors.Is(err, client.ErrNotFound))
+	assert.Contains(t, Explain(err), "the first attempt, which failed without an answer, probably deleted it")
+}
