@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -15,18 +16,27 @@ import (
 // counters. It accepts every documented shape of GET /account and
 // GET /organizations: name or company_name, integer or decimal balance.
 type Account struct {
-	ID                   string   `json:"id"`
-	Name                 string   `json:"name,omitempty"`
-	CompanyName          string   `json:"company_name,omitempty"`
-	Email                string   `json:"email,omitempty"`
-	MinutesBalance       Number   `json:"minutes_balance"`
-	MonthlyUsageMinutes  Number   `json:"monthly_usage_minutes"`
-	ActiveNumbers        Number   `json:"active_numbers"`
-	ActiveAgents         Number   `json:"active_agents"`
-	ActiveCalls          Number   `json:"active_calls"`
-	HasLocalModelsAccess *bool    `json:"has_local_models_access,omitempty"`
-	ParentOrgID          *string  `json:"parent_org_id,omitempty"`
-	Response             Response `json:"-"`
+	ID                   string  `json:"id"`
+	Name                 string  `json:"name,omitempty"`
+	CompanyName          string  `json:"company_name,omitempty"`
+	Email                string  `json:"email,omitempty"`
+	MinutesBalance       Number  `json:"minutes_balance"`
+	MonthlyUsageMinutes  Number  `json:"monthly_usage_minutes"`
+	ActiveNumbers        Number  `json:"active_numbers"`
+	ActiveAgents         Number  `json:"active_agents"`
+	ActiveCalls          Number  `json:"active_calls"`
+	HasLocalModelsAccess *bool   `json:"has_local_models_access,omitempty"`
+	ParentOrgID          *string `json:"parent_org_id,omitempty"`
+	// Children are the whitelabel child organizations, when asked for.
+	Children []ChildOrganization `json:"children,omitempty"`
+	Response Response            `json:"-"`
+}
+
+// ChildOrganization is a whitelabel child of an organization.
+type ChildOrganization struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	CreatedAt string `json:"created_at,omitempty"`
 }
 
 // Number is a JSON number that also accepts a numeric string, since the
@@ -65,19 +75,34 @@ func (n Number) Count() int {
 // GET /organizations and, if the API answers 404 or 410 there (an older
 // deployment), the deprecated GET /account, which it then uses from on.
 func (c *Client) Account(ctx context.Context) (*Account, error) {
+	return c.account(ctx, false)
+}
+
+// AccountWithChildren is Account with the organization's whitelabel
+// children (GET /organizations?include_children=true). The deprecated
+// route has no children to give.
+func (c *Client) AccountWithChildren(ctx context.Context) (*Account, error) {
+	return c.account(ctx, true)
+}
+
+func (c *Client) account(ctx context.Context, withChildren bool) (*Account, error) {
 	if !c.organizationsMissing.Load() {
-		acct, err := c.getAccount(ctx, "/organizations")
+		var query url.Values
+		if withChildren {
+			query = url.Values{"include_children": {"true"}}
+		}
+		acct, err := c.getAccount(ctx, "/organizations", query)
 		if !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrGone) {
 			return acct, err
 		}
 		c.organizationsMissing.Store(true)
 	}
-	return c.getAccount(ctx, "/account")
+	return c.getAccount(ctx, "/account", nil)
 }
 
-func (c *Client) getAccount(ctx context.Context, path string) (*Account, error) {
+func (c *Client) getAccount(ctx context.Context, path string, query url.Values) (*Account, error) {
 	var acct Account
-	resp, err := c.do(ctx, http.MethodGet, path, nil, nil, &acct)
+	resp, err := c.do(ctx, http.MethodGet, path, query, nil, &acct)
 	if err != nil {
 		return nil, err
 	}

@@ -58,6 +58,22 @@ func byokConfigured(body any, _ map[string]any) (any, error) {
 	return out, nil
 }
 
+// byokChanged shapes the answer to storing (stored true) or removing a
+// key. Answers without byok_keys ({"success":true}, or an empty 204) are
+// documented too; the result then reports the one provider acted on.
+func byokChanged(stored bool) shapeFunc {
+	return func(body any, args map[string]any) (any, error) {
+		if m, ok := body.(map[string]any); ok && m["byok_keys"] != nil {
+			return byokConfigured(body, args)
+		}
+		if m, ok := body.(map[string]any); ok && m["success"] == false {
+			return nil, errors.New("the API answered success: false")
+		}
+		return map[string]any{"success": true,
+			"configured": map[string]any{args["provider"].(string): stored}}, nil
+	}
+}
+
 // byokKeysOutput is the output schema of byokConfigured.
 var byokKeysOutput = func() map[string]any {
 	s := objectOutput("configured", byokOut...)

@@ -114,7 +114,10 @@ var leadStatusFilter = str("status", "Only leads in this status: pending (not ca
 	"completed, failed or skipped.").oneOf(catalog.LeadStatuses...).local()
 
 // leadsOfStatus shapes the leads answer into one page, keeping only the
-// leads in the status argument when one is given.
+// leads in the status argument when one is given. The newest API answers
+// every lead and the tool pages them; an API that pages itself ({leads,
+// pagination}, SDK 1.0) is paged through with offset, and the status
+// filter then applies within each page.
 func leadsOfStatus(body any, args map[string]any) (any, error) {
 	status, _ := args["status"].(string)
 	if status != "" {
@@ -128,7 +131,14 @@ func leadsOfStatus(body any, args map[string]any) (any, error) {
 				kept = append(kept, item)
 			}
 		}
-		body = map[string]any{"leads": kept}
+		filtered := map[string]any{"leads": kept}
+		if m, ok := body.(map[string]any); ok && m["pagination"] != nil {
+			filtered["pagination"] = m["pagination"]
+		}
+		body = filtered
+	}
+	if _, pagedByAPI := reportedTotal(body); pagedByAPI {
+		return paged("leads", nil)(body, args)
 	}
 	return many("leads", nil)(body, args)
 }

@@ -12,7 +12,7 @@ var deleteBYOKKey = operation{
 	doc: deleteBYOKKeyDoc, effect: Destructive, idempotent: true,
 	method: http.MethodDelete, path: "/byok",
 	params:   []param{byokProvider},
-	shape:    byokConfigured,
+	shape:    byokChanged(false),
 	output:   byokKeysOutput,
 	listedBy: "list_byok_keys",
 }

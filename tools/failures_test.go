@@ -133,3 +133,31 @@ func TestExplainANotFoundOnARetriedDelete(t *testing.T) {
 	require.True(t, errors.Is(err, client.ErrNotFound))
 	assert.Contains(t, Explain(err), "the first attempt, which failed without an answer, probably deleted it")
 }
+
+func TestBYOKAnswersWithoutKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name, tool, method string
+		args               map[string]any
+		status             int
+		body               string
+		want               string
+	}{
+		{name: "delete answered 204", tool: "delete_byok_key", method: http.MethodDelete,
+			args: map[string]any{"provider": "deepgram"}, status: http.StatusNoContent,
+			want: `"configured":{"deepgram":false}`},
+		{name: "set answered success only", tool: "set_byok_key", method: http.MethodPost,
+			args: map[string]any{"provider": "openai", "api_key": "sk-test-not-real"}, body: `{"success":true}`,
+			want: `"configured":{"openai":true}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := sandbox.New(sandbox.Options{})
+			sb.InjectFault(sandbox.Fault{Method: tc.method, Path: "/byok", Status: tc.status, Body: tc.body})
+			c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+			tool := findTool(t, c, tc.tool)
+			res := callTool(t, tool, tc.args)
+			require.False(t, res.IsError, resultText(t, res))
+			assertMatchesOutputSchema(t, tool.Tool, res)
+			assert.Contains(t, resultText(t, res), tc.want)
+		})
+	}
+}

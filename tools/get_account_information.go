@@ -15,7 +15,7 @@ const getAccountInformationDoc = `Get the VoiceDock organization behind the conf
 	`remaining balance in minutes, minutes used this month (resets on the 1st, 00:00 UTC), and how many phone ` +
 	`numbers, assistants and calls are active now. Also reports how many API requests are left in the current ` +
 	`rate-limit window (100 per minute per key). Use it to check the balance before placing calls, or to confirm ` +
-	`which account the server is connected to. Takes no arguments.`
+	`which account the server is connected to. include_children also lists whitelabel child organizations.`
 
 // accountInformation is the structured result of get_account_information.
 type accountInformation struct {
@@ -31,6 +31,14 @@ type accountInformation struct {
 	HasLocalModelsAccess *bool          `json:"has_local_models_access,omitempty"`
 	ParentOrgID          string         `json:"parent_org_id,omitempty"`
 	RateLimit            *rateLimitView `json:"rate_limit,omitempty"`
+	Children             []childView    `json:"children,omitempty"`
+}
+
+// childView is a whitelabel child organization.
+type childView struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	CreatedAt string `json:"created_at,omitempty"`
 }
 
 // rateLimitView is the request headroom seen on an API answer.
@@ -65,10 +73,22 @@ const accountOutputSchema = `{
         "resets_at": {"type": "string"}
       },
       "required": ["limit", "remaining"]
+    },
+    "children": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "created_at": {"type": "string"}}
+      }
     }
   },
   "required": ["id", "name", "minutes_balance", "monthly_usage_minutes", "active_numbers", "active_agents", "active_calls"]
 }`
+
+// accountParams are the arguments of get_account_information.
+var accountParams = []param{
+	boolean("include_children", "Also list the whitelabel child organizations: ID, name, created."),
+}
 
 // getAccountInformation returns the get_account_information tool. It is
 // written out rather than declared as an operation because the client
@@ -85,15 +105,26 @@ func getAccountInformation(c *client.Client) Tool {
 			mcp.WithOpenWorldHintAnnotation(false),
 			mcp.WithRawOutputSchema(json.RawMessage(accountOutputSchema)),
 		),
-		Handler: func(ctx context.Context, _ mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-			acct, err := c.Account(ctx)
+		Handler: func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+			raw, _ := req.Params.Arguments.(map[string]any)
+			args, err := decodeArgs(accountParams, raw)
 			if err != nil {
-				return errorResult("get account information", err), nil
+				return mcp.NewToolResultError("get_account_information: " + err.Error()), nil
+			}
+			account := c.Account
+			if args["include_children"] == true {
+				account = c.AccountWithChildren
+			}
+			acct, err := account(ctx)
+			if err != nil {
+				return errorResult("get_account_information", err), nil
 			}
 			return structuredResult(AccountView(acct))
 		},
 	}
-	st.Tool = withPortableInputSchema(st.Tool)
+	props, _ := propertiesSchema(accountParams)
+	st.Tool.InputSchema = mcp.ToolInputSchema{}
+	st.Tool.RawInputSchema = mustJSON(map[string]any{"type": "object", "properties": props})
 	return Tool{ServerTool: st, Toolset: AccountSet, Effect: Read, Operation: "GET /organizations"}
 }
 
@@ -112,6 +143,9 @@ func AccountView(a *client.Account) any {
 	}
 	if view.Name == "" {
 		view.Name = a.CompanyName
+	}
+	for _, child := range a.Children {
+		view.Children = append(view.Children, childView(child))
 	}
 	if a.ParentOrgID != nil {
 		view.ParentOrgID = *a.ParentOrgID

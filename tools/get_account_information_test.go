@@ -103,3 +103,16 @@ func TestGetAccountInformationHeldBackByPacing(t *testing.T) {
 	assert.Contains(t, resultText(t, res), "Retry after")
 	assert.Equal(t, 1, sb.CountRequests(http.MethodGet, "/organizations"))
 }
+
+func TestGetAccountInformationWithChildren(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	tool := findTool(t, c, "get_account_information")
+	res := callTool(t, tool, map[string]any{"include_children": "true"})
+	require.False(t, res.IsError, resultText(t, res))
+	assertMatchesOutputSchema(t, tool.Tool, res)
+	assert.Contains(t, resultText(t, res), "Zahnarztpraxis Müller")
+
+	res = callTool(t, tool, map[string]any{})
+	assert.NotContains(t, resultText(t, res), "Zahnarztpraxis Müller", "children only when asked for")
+}

@@ -15,7 +15,7 @@ var listCampaignLeads = operation{
 	name: "list_campaign_leads", title: "List a campaign's leads", toolset: CampaignsSet,
 	doc: listCampaignLeadsDoc, effect: Read, idempotent: true,
 	method: http.MethodGet, path: "/campaigns/{id}/leads",
-	params:   slices.Concat([]param{campaignID, leadStatusFilter}, pageParams(inTool, 20, 1000)),
+	params:   slices.Concat([]param{campaignID, leadStatusFilter}, pageParams(inQuery, 20, 1000)),
 	shape:    leadsOfStatus,
 	output:   listOutput("leads", leadOut...),
 	listedBy: "list_campaigns",

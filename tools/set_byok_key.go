@@ -23,6 +23,6 @@ var setBYOKKey = operation{
 		str("api_key", "The provider API key, exactly as the user gives it (e.g. sk-… for OpenAI, re_… "+
 			"for Resend; a service-account JSON for google_vertex). It replaces any stored key.").req(),
 	},
-	shape:  byokConfigured,
+	shape:  byokChanged(true),
 	output: byokKeysOutput,
 }

@@ -275,7 +275,7 @@ func TestRejectUnknownArguments(t *testing.T) {
 		{name: "none", args: nil, wantText: "Acme Dental Group"},
 		{name: "empty object", args: map[string]any{}, wantText: "Acme Dental Group"},
 		{name: "unknown", args: map[string]any{"verbose": true, "account_id": "x"}, wantError: true,
-			wantText: "get_account_information does not take the argument(s) account_id, verbose; it takes no arguments"},
+			wantText: "get_account_information does not take the argument(s) account_id, verbose; it takes only include_children"},
 		{name: "not an object", args: "x", wantError: true,
 			wantText: "get_account_information: arguments must be a JSON object"},
 	}

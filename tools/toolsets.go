@@ -163,3 +163,13 @@ func expandToolsets(names []string) ([]string, error) {
 	}
 	return sets, nil
 }
+
+// ToolsetOf returns the toolset of the tool named name, if there is one.
+func ToolsetOf(name string) (string, bool) {
+	for _, d := range declared {
+		if d.name == name {
+			return d.toolset, true
+		}
+	}
+	return "", false
+}

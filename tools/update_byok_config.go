@@ -26,6 +26,17 @@ var updateBYOKConfig = operation{
 		}
 		return nil
 	},
-	shape:  one("byok_config"),
+	shape:  byokSettings,
 	output: objectOutput("byok_config"),
+}
+
+// byokSettings shapes the answer to a settings change: the stored
+// settings of every provider under byok_config, or, when the API answers
+// only {"success":true}, what was sent for this provider.
+func byokSettings(body any, args map[string]any) (any, error) {
+	if settings, ok := unwrap(body, "byok_config").(map[string]any); ok && settings["success"] == nil {
+		return fitValue(map[string]any{"byok_config": prune(settings)}), nil
+	}
+	provider, _ := args["provider"].(string)
+	return map[string]any{"byok_config": map[string]any{provider: args["config"]}}, nil
 }

@@ -90,8 +90,12 @@ func (a *app) callTool(ctx context.Context, name, rawArgs string, stdout, stderr
 	req.Params.Name, req.Params.Arguments = name, args
 	res, err := c.CallTool(ctx, req)
 	if err != nil {
-		fmt.Fprintf(stderr, "voicedock-mcp: tools/call %s: %v (\"voicedock-mcp tools list\" shows the tools)\n",
-			name, err)
+		hint := `"voicedock-mcp tools list" shows the tools offered`
+		if set, known := tools.ToolsetOf(name); known {
+			hint = fmt.Sprintf("%s is in the %s toolset, which this configuration leaves out: add "+
+				"--toolsets %s or --tools %s", name, set, set, name)
+		}
+		fmt.Fprintf(stderr, "voicedock-mcp: tools/call %s: %v (%s)\n", name, err, hint)
 		return exitUsage
 	}
 	if status := printJSON(stdout, stderr, res); status != exitOK {
