@@ -206,6 +206,7 @@ type callState struct {
 	method     string
 	path       string
 	idempotent bool
+	once       bool          // never resent, whatever the failure
 	minAttempt time.Duration // least time left worth starting another attempt with
 	attempts   atomic.Int32
 	logger     *slog.Logger
@@ -222,7 +223,7 @@ func stateOf(ctx context.Context) *callState {
 // is nil). path is relative to the base URL and already escaped; query may
 // be nil. Non-2xx answers become *APIError or *RateLimitError.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) (Response, error) {
-	return c.doOn(ctx, c.base, false, method, path, query, body, out)
+	return c.doOn(ctx, Request{Method: method, Query: query, Body: body}, path, out)
 }
 
 // hostBase is the base URL of h.
@@ -233,26 +234,27 @@ func (c *Client) hostBase(h Host) *url.URL {
 	return c.base
 }
 
-// doOn is do against another base URL of the API; a public call is sent
-// without the key.
-func (c *Client) doOn(ctx context.Context, base *url.URL, public bool, method, path string, query url.Values,
-	body, out any) (Response, error) {
-	if c.keyProblem != "" && !public {
+// doOn is do for any Request: on its host, without the key when it is
+// public, never resent when it is sent once. path is r's path, filled and
+// escaped.
+func (c *Client) doOn(ctx context.Context, r Request, path string, out any) (Response, error) {
+	method, query, body := r.Method, r.Query, r.Body
+	if c.keyProblem != "" && !r.Public {
 		return Response{}, &CredentialsError{Problem: c.keyProblem}
 	}
 
 	ctx, cancel := context.WithTimeout(ctx, c.budget)
 	defer cancel()
-	state := &callState{method: method, path: path, idempotent: isIdempotent(method),
+	state := &callState{method: method, path: path, idempotent: isIdempotent(method), once: r.Once,
 		minAttempt: c.requestTimeout / 2, logger: c.logger}
 	ctx = context.WithValue(ctx, callStateKey{}, state)
 
-	req, err := c.newRequest(ctx, base, method, path, query, body)
-	if public {
-		req.Header.Del("Authorization")
-	}
+	req, err := c.newRequest(ctx, c.hostBase(r.Host), method, path, query, body)
 	if err != nil {
 		return Response{}, err
+	}
+	if r.Public {
+		req.Header.Del("Authorization")
 	}
 	resp, err := c.http.Do(req)
 	attempts := int(state.attempts.Load())

@@ -387,6 +387,29 @@ func TestSpentWindowHoldsRequestsUntilReset(t *testing.T) {
 	}
 }
 
+// TestAResetCenturiesAheadFailsAtOnce: a window the API reports spent
+// until a date far ahead holds requests back at once, with a retry time,
+// rather than spinning or sleeping through the budget.
+func TestAResetCenturiesAheadFailsAtOnce(t *testing.T) {
+	for _, reset := range []string{"99999999999", "99999999999999"} {
+		t.Run(reset, func(t *testing.T) {
+			sb, url := newSandbox(t, sandbox.Options{})
+			sb.InjectFault(sandbox.Fault{Body: `{"id":"o1","name":"Acme"}`, Header: http.Header{
+				"X-Ratelimit-Limit": {"100"}, "X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {reset}}})
+			c := newClient(t, url, nil)
+			_, err := c.Account(t.Context())
+			require.NoError(t, err)
+
+			_, err = c.Account(t.Context())
+			var rl *RateLimitError
+			require.ErrorAs(t, err, &rl)
+			assert.Nil(t, rl.API, "held back, not sent")
+			assert.Equal(t, maxRetryAfter, rl.RetryAfter.Round(time.Hour))
+			assert.Len(t, sb.Requests(), 1)
+		})
+	}
+}
+
 func TestSpentWindowBeyondBudgetFailsWithoutSending(t *testing.T) {
 	sb, url := newSandbox(t, sandbox.Options{RateLimit: 1, RateWindow: time.Minute})
 	c := newClient(t, url, func(o *Options) { o.CallBudget = 2 * time.Second })
@@ -557,6 +580,9 @@ func TestParseReset(t *testing.T) {
 		{value: "1796400060", want: time.Unix(1_796_400_060, 0), wantOK: true},
 		{value: "45", want: now.Add(45 * time.Second), wantOK: true},
 		{value: "1796400060000", want: time.Unix(1_796_400_060, 0), wantOK: true},
+		{value: "99999999999", want: now.Add(maxRetryAfter), wantOK: true},
+		{value: "99999999999999", want: now.Add(maxRetryAfter), wantOK: true},
+		{value: "9223372036854775807", want: now.Add(maxRetryAfter), wantOK: true},
 		{value: "soon", wantOK: false},
 		{value: "-1", wantOK: false},
 		{value: "", wantOK: false},

@@ -21,7 +21,9 @@ const (
 // call gets more than ControlLimit in any ControlWindow: a command that
 // would exceed it waits while the call's budget allows, and otherwise
 // fails with a *RateLimitError (PerCall set) without being sent. Commands
-// are never resent after a failure, since each one speaks or acts.
+// are never resent after a failure, since each one speaks or acts. Every
+// command the API received counts, refused ones too (the API's limit
+// counts requests); one that never left does not.
 func (c *Client) ControlCall(ctx context.Context, callID string, command map[string]any) (json.RawMessage, Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.budget)
 	defer cancel()
@@ -38,13 +40,32 @@ func (c *Client) ControlCall(ctx context.Context, callID string, command map[str
 		}
 	}
 	body, resp, err := c.Send(ctx, Request{Method: http.MethodPost, Path: "/calls/{id}/control",
-		PathParams: map[string]string{"id": callID}, Body: command})
+		PathParams: map[string]string{"id": callID}, Body: command, Once: true})
+	if notSent(err) {
+		c.control.release(callID) // a command that never left does not count
+	}
 	var rl *RateLimitError
 	if errors.As(err, &rl) && rl.API != nil && !(rl.API.RateLimit.Known && rl.API.RateLimit.Remaining == 0) {
 		// A 429 while the key still has requests left is the call's limit.
 		rl.PerCall, rl.Limit = true, ControlLimit
 	}
 	return body, resp, err
+}
+
+// notSent reports whether err proves a request never left this process.
+func notSent(err error) bool {
+	var (
+		rl    *RateLimitError
+		net   *NetworkError
+		creds *CredentialsError
+	)
+	switch {
+	case errors.As(err, &rl):
+		return rl.API == nil
+	case errors.As(err, &net):
+		return !net.MaybeSent
+	}
+	return errors.As(err, &creds) || errors.Is(err, ErrInvalidID)
 }
 
 // controlPacer remembers when commands were sent to each call.
@@ -78,4 +99,13 @@ func (p *controlPacer) reserve(callID string, now time.Time) time.Duration {
 		return 0
 	}
 	return times[0].Add(ControlWindow).Sub(now)
+}
+
+// release gives back the slot the last reserve took for callID.
+func (p *controlPacer) release(callID string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if times := p.sent[callID]; len(times) > 0 {
+		p.sent[callID] = times[:len(times)-1]
+	}
 }

@@ -53,9 +53,19 @@ func parseReset(value string, now time.Time) (time.Time, bool) {
 	case n < 1_000_000_000: // before 2001: a delay, not a date
 		return now.Add(min(time.Duration(n)*time.Second, maxRetryAfter)), true
 	case n > 100_000_000_000: // after year 5000: milliseconds
-		return time.UnixMilli(n), true
+		return capReset(time.UnixMilli(n), now), true
 	}
-	return time.Unix(n, 0), true
+	return capReset(time.Unix(n, 0), now), true
+}
+
+// capReset keeps a reported reset within maxRetryAfter of now, like any
+// server-requested wait: a date centuries ahead would otherwise overflow
+// the durations computed from it.
+func capReset(reset, now time.Time) time.Time {
+	if reset.After(now.Add(maxRetryAfter)) {
+		return now.Add(maxRetryAfter)
+	}
+	return reset
 }
 
 // parseRetryAfter reads Retry-After as delay-seconds or as an HTTP date. It
@@ -219,6 +229,7 @@ func (p *pacer) observe(rl RateLimit) {
 // leave less than reserve once need has passed, it returns a
 // *RateLimitError at once instead, saying to retry after need.
 func sleepWithin(ctx context.Context, d, need, reserve time.Duration, limit int) error {
+	need, d = min(need, maxRetryAfter), min(d, maxRetryAfter) // no overflow in the sums below
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < need+reserve {
 		return &RateLimitError{RetryAfter: need, Limit: limit}
 	}

@@ -70,6 +70,9 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	state := stateOf(ctx)
 	attempt := int(state.attempts.Load())
+	if state.once {
+		return false, err
+	}
 
 	if err != nil {
 		var rl *RateLimitError

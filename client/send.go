@@ -37,6 +37,10 @@ type Request struct {
 	// Public marks an endpoint that needs no key (GET /health): it is sent
 	// without one, even when none is configured.
 	Public bool
+	// Once marks a request that acts in the world (places a call, starts a
+	// campaign): it is never resent, not even after a 429 or a refused
+	// connection, so that nothing happens twice.
+	Once bool
 }
 
 // ErrInvalidID reports an ID argument that cannot name anything, such as
@@ -52,7 +56,7 @@ func (c *Client) Send(ctx context.Context, r Request) (json.RawMessage, Response
 		return nil, Response{}, err
 	}
 	var out json.RawMessage
-	resp, err := c.doOn(ctx, c.hostBase(r.Host), r.Public, r.Method, path, r.Query, r.Body, &out)
+	resp, err := c.doOn(ctx, r, path, &out)
 	if err != nil {
 		return nil, resp, err
 	}

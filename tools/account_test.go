@@ -22,7 +22,7 @@ func TestAccountTools(t *testing.T) {
 				want: []string{"content_retention_days (365) may not exceed metadata_retention_days (90)"}},
 			{tool: "update_data_retention", args: map[string]any{"content_retention_days": 60,
 				"metadata_retention_days": 90}, wantError: true,
-				want: []string{"content_retention_days: 60 is not one of [30 90 180 365]"}},
+				want: []string{"content_retention_days: 60 is not one of 30, 90, 180 or 365"}},
 			{tool: "update_data_retention", args: map[string]any{"content_retention_days": 30}, wantError: true,
 				want: []string{"metadata_retention_days: is required"}},
 		}},

@@ -65,7 +65,15 @@ var transientAssistant = object("assistant", "One-off assistant for this call on
 	str("voicemail_message", "Left on voicemail."),
 	str("webhook_url", "Your HTTPS endpoint for this call's webhook events."),
 	object("metadata", "Your own key-value data, returned in this call's webhooks."),
-)
+).alsoOnly(transientFields...)
+
+// transientFields are the fields a one-off assistant or an override may
+// set (reference section 8.5).
+var transientFields = []string{
+	"first_message", "stt_config", "llm_config", "tts_config", "max_duration_seconds",
+	"autonomous_silence_handling", "silence_timeout_seconds", "voicemail_detection", "voicemail_message",
+	"webhook_url", "webhook_secret", "webhook_events", "metadata",
+}
 
 // assistantOverride replaces top-level settings of a saved assistant for
 // one call.
@@ -73,4 +81,4 @@ var assistantOverride = object("assistant_override", "Settings of the saved assi
 	"replace for this call only, e.g. {\"first_message\": \"…\"}; each block given replaces the saved one.",
 	str("first_message", "Opening line for this call."),
 	object("metadata", "Your own key-value data, returned in this call's webhooks."),
-)
+).alsoOnly(transientFields...)

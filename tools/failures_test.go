@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -160,4 +161,60 @@ func TestBYOKAnswersWithoutKeys(t *testing.T) {
 			assert.Contains(t, resultText(t, res), tc.want)
 		})
 	}
+}
+
+func TestRealWorldRequestsAreNeverResent(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault sandbox.Fault
+	}{
+		{name: "429 with a short Retry-After", fault: sandbox.Fault{Status: http.StatusTooManyRequests,
+			Header: http.Header{"Retry-After": {"1"}}, Body: `{"error":"Rate limit exceeded"}`}},
+		{name: "503", fault: sandbox.Fault{Status: http.StatusServiceUnavailable}},
+		{name: "dropped connection", fault: sandbox.Fault{Drop: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := sandbox.New(sandbox.Options{})
+			tc.fault.Method, tc.fault.Path = http.MethodPost, "/calls/outbound"
+			sb.InjectFault(tc.fault)
+			c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+			res := callTool(t, findTool(t, c, "place_outbound_call"), map[string]any{
+				"destination": "+31612345678", "assistant_id": sandbox.FrontDeskAssistantID})
+			assert.True(t, res.IsError)
+			// The sandbox logs a dropped request after closing its
+			// connection, which the client may see first.
+			require.Eventually(t, func() bool { return sb.CountRequests(http.MethodPost, "/calls/outbound") > 0 },
+				2*time.Second, 10*time.Millisecond)
+			assert.Equal(t, 1, sb.CountRequests(http.MethodPost, "/calls/outbound"), resultText(t, res))
+		})
+	}
+}
+
+func TestACommandThatNeverLeftDoesNotCount(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	tool := findTool(t, c, "control_call")
+	for range 12 {
+		res := callTool(t, tool, map[string]any{"call_id": "..", "type": "end-call"})
+		require.True(t, res.IsError)
+		assert.Contains(t, resultText(t, res), "is not an ID")
+	}
+	res := callTool(t, tool, map[string]any{"call_id": "..", "type": "end-call"})
+	assert.NotContains(t, resultText(t, res), "commands in the last minute", "refused IDs use no slot")
+}
+
+func TestTypoInACallOverrideIsRefused(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{
+		{name: "override and one-off assistant are closed", steps: []toolStep{
+			{tool: "place_outbound_call", args: map[string]any{"destination": "+31612345678",
+				"assistant_id": sandbox.FrontDeskAssistantID, "assistant_override": map[string]any{
+					"first_mesage": "Hoi"}}, wantError: true,
+				want: []string{"assistant_override: does not take first_mesage; it takes autonomous_silence_handling"}},
+			{tool: "create_web_call", args: map[string]any{"assistant": map[string]any{"bogus": 1,
+				"llm_config": map[string]any{"provider": "xai_realtime", "model": "grok-voice-think-fast-2.0"}}},
+				wantError: true, want: []string{"assistant: does not take bogus"}},
+			{tool: "get_call", args: map[string]any{"call_id": strings.Repeat("x", 300)}, wantError: true,
+				want: []string{"call_id: is 300 characters long, too long to be an ID"}},
+		}},
+	})
 }

@@ -8,7 +8,7 @@ import (
 
 const getCallDoc = `Get one call: status, direction, numbers, assistant, times, duration, end reason, ` +
 	`error, summary, analysis result, recording URL, and its transcript in pieces. A piece holds up to ` +
-	`transcript_limit messages (and at most about 40,000 characters; a single message over 8,000 ` +
+	`transcript_limit messages (and at most about 30,000 characters; a single message over 8,000 ` +
 	`characters is cut); when transcript.has_more is true, call again with transcript_offset set to ` +
 	`transcript.next_offset for the rest. call_id comes from ` +
 	`list_calls or place_outbound_call. Use it to follow a live call's status, too.`
@@ -17,7 +17,7 @@ const getCallDoc = `Get one call: status, direction, numbers, assistant, times, 
 // cut, and a piece stops before it passes maxTranscriptBytes.
 const (
 	maxMessageRunes    = 8000
-	maxTranscriptBytes = 40_000
+	maxTranscriptBytes = 30_000
 )
 
 var getCall = operation{
@@ -47,10 +47,10 @@ func callWithTranscript(body any, args map[string]any) (any, error) {
 	offset := int(argInt(args, "transcript_offset", 0))
 	limit := int(argInt(args, "transcript_limit", 50))
 	details := callDetails(call)
-	return map[string]any{
-		"call":       fitValue(prune(details)),
+	return fitValue(map[string]any{
+		"call":       prune(details),
 		"transcript": transcriptPiece(messages, offset, limit),
-	}, nil
+	}), nil
 }
 
 // transcriptPiece returns messages[offset:] up to limit messages and

@@ -159,7 +159,7 @@ func (op operation) send(ctx context.Context, c *client.Client, args map[string]
 // request places each argument where its param says.
 func (op operation) request(args map[string]any) client.Request {
 	r := client.Request{Method: op.method, Path: op.path, Host: op.host, Public: op.public,
-		PathParams: map[string]string{}}
+		Once: op.effect == RealWorld, PathParams: map[string]string{}}
 	var body map[string]any
 	for _, p := range op.params {
 		v, ok := args[p.name]

@@ -54,9 +54,10 @@ type param struct {
 	dateTime bool   // an ISO 8601 date-time or date
 	min, max *float64
 	maxItems int
-	def      any     // documented default, shown in the schema
-	items    *param  // element of an array
-	props    []param // known properties of an object; other keys pass through
+	def      any      // documented default, shown in the schema
+	items    *param   // element of an array
+	props    []param  // known properties of an object; other keys pass through
+	only     []string // when set, the only other keys an object may have
 }
 
 func str(name, doc string) param     { return param{name: name, kind: kString, doc: doc} }
@@ -83,6 +84,11 @@ func (p param) byDefault(v any) param   { p.def = v; return p }
 func (p param) upTo(n int) param        { p.maxItems = n; return p }
 func (p param) moment() param           { p.dateTime = true; return p }
 
+// alsoOnly closes an object: besides its declared properties it takes only
+// these keys, and any other is refused by name (a typo in a call that
+// rings someone must not pass unnoticed).
+func (p param) alsoOnly(keys ...string) param { p.only = keys; return p }
+
 func (p param) between(lo, hi float64) param {
 	p.min, p.max = &lo, &hi
 	return p
@@ -102,6 +108,10 @@ func (p param) matching(expr, hint string) param {
 const e164 = `^\+[1-9][0-9]{6,14}$`
 
 var e164Number = regexp.MustCompile(e164)
+
+// maxIDLength bounds an ID in a path; the API's IDs are UUIDs or call IDs
+// of a few dozen characters.
+const maxIDLength = 256
 
 // phone declares an E.164 phone-number argument.
 func phone(name, doc string) param {
@@ -251,6 +261,8 @@ func (p param) decodeString(path string, raw any, problems *argProblems) (any, b
 	switch {
 	case s == "" && p.required:
 		problems.add(path, "must not be empty")
+	case p.in == inPath && len(s) > maxIDLength:
+		problems.add(path, "is %d characters long, too long to be an ID", len(s))
 	case len(p.enum) > 0 && !slices.Contains(p.enum, s):
 		problems.add(path, "%q is not one of %s", clip(s), strings.Join(p.enum, ", "))
 	case p.pattern != nil && !p.pattern.MatchString(s):
@@ -321,6 +333,9 @@ func (p param) decodeObject(path string, raw any, problems *argProblems) (any, b
 		return nil, false
 	}
 	known := decodeProps(path+".", p.props, m, problems)
+	if p.only != nil {
+		p.refuseUnknownKeys(path, m, problems)
+	}
 	out := make(map[string]any, len(m))
 	for k, v := range m {
 		out[k] = v // provider-specific extras pass through unchanged
@@ -329,6 +344,26 @@ func (p param) decodeObject(path string, raw any, problems *argProblems) (any, b
 		out[k] = v
 	}
 	return out, true
+}
+
+// refuseUnknownKeys names the keys of m that a closed object does not take.
+func (p param) refuseUnknownKeys(path string, m map[string]any, problems *argProblems) {
+	takes := slices.Clone(p.only)
+	for _, prop := range p.props {
+		takes = append(takes, prop.name)
+	}
+	slices.Sort(takes)
+	takes = slices.Compact(takes)
+	var unknown []string
+	for k := range m {
+		if !slices.Contains(takes, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		problems.add(path, "does not take %s; it takes %s", strings.Join(unknown, ", "), strings.Join(takes, ", "))
+	}
 }
 
 func (p param) decodeArray(path string, raw any, problems *argProblems) (any, bool) {

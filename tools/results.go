@@ -3,15 +3,17 @@ package tools
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// maxResultBytes bounds the JSON of one tool result: about 15,000 tokens
-// at four bytes a token, under the 20,000 a result may take of a model's
-// context whatever the API returns.
-const maxResultBytes = 60_000
+// maxResultBytes bounds the JSON of one tool result: about 10,000 tokens
+// at four bytes a token, and well under 20,000 even for text that
+// tokenizes badly, whatever the API returns. The result carries this JSON
+// twice, as structured content and as text; a client gives the model one.
+const maxResultBytes = 40_000
 
 // page is the paging part of a list result.
 type page struct {
@@ -61,18 +63,39 @@ func fitList(out map[string]any, key string) map[string]any {
 	return fitValue(out).(map[string]any)
 }
 
-// fitValue shortens the longest strings and arrays in v until it encodes
-// within maxResultBytes. Every cut is marked in place.
+// fitValue shortens the longest strings, arrays and objects in v until it
+// encodes within maxResultBytes. Every cut is marked in place with what
+// was left out of the original.
 func fitValue(v any) any {
-	for limit := 8000; encodedSize(v) > maxResultBytes && limit >= 50; limit /= 2 {
-		v = shorten(v, limit)
+	if encodedSize(v) <= maxResultBytes {
+		return v
 	}
-	return v
+	for limit := 8000; limit >= 20; limit /= 2 {
+		if cut := shortenTop(v, limit); encodedSize(cut) <= maxResultBytes {
+			return cut
+		}
+	}
+	return map[string]any{"_cut": fmt.Sprintf("the answer is too large to show (%d bytes of JSON)", encodedSize(v))}
 }
 
-// shorten cuts every string longer than limit runes and every array longer
-// than limit/40 items (at least 5).
+// shortenTop is shorten that keeps every key of a top-level object, which
+// the tool's output schema may require.
+func shortenTop(v any, limit int) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return shorten(v, limit)
+	}
+	out := make(map[string]any, len(m))
+	for k, item := range m {
+		out[k] = shorten(item, limit)
+	}
+	return out
+}
+
+// shorten cuts every string longer than limit runes, and every array or
+// object with more than limit/40 items or keys (at least 5).
 func shorten(v any, limit int) any {
+	keep := max(limit/40, 5)
 	switch x := v.(type) {
 	case string:
 		if utf8.RuneCountInString(x) <= limit {
@@ -81,7 +104,6 @@ func shorten(v any, limit int) any {
 		return truncateRunes(x, limit) + fmt.Sprintf(" … [cut: %d more characters]",
 			utf8.RuneCountInString(x)-limit)
 	case []any:
-		keep := max(limit/40, 5)
 		out := make([]any, 0, min(len(x), keep+1))
 		for i, item := range x {
 			if i == keep {
@@ -92,9 +114,14 @@ func shorten(v any, limit int) any {
 		}
 		return out
 	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, item := range x {
-			out[k] = shorten(item, limit)
+		keys := slices.Sorted(maps.Keys(x))
+		out := make(map[string]any, min(len(x), keep+1))
+		for i, k := range keys {
+			if i == keep {
+				out["_cut"] = fmt.Sprintf("%d more keys", len(keys)-keep)
+				break
+			}
+			out[k] = shorten(x[k], limit)
 		}
 		return out
 	}

@@ -2,6 +2,7 @@ package tools
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -76,4 +77,19 @@ func TestNoResultExceedsTheBound(t *testing.T) {
 			assertMatchesOutputSchema(t, tool.Tool, res)
 		})
 	}
+}
+
+func TestFitValueCutsObjectsWithManyKeysAndCountsFromTheOriginal(t *testing.T) {
+	config := map[string]any{}
+	for i := range 20_000 {
+		config[fmt.Sprintf("k%05d", i)] = i
+	}
+	long := strings.Repeat("€", 50_000)
+	got := fitValue(map[string]any{"assistant": map[string]any{"speech_config": config, "first_message": long}})
+	raw, err := json.Marshal(got)
+	require.NoError(t, err)
+	assert.LessOrEqual(t, len(raw), maxResultBytes)
+	assert.Contains(t, string(raw), "more keys")
+	assert.Regexp(t, `cut: (4[0-9]{4}) more characters`, string(raw), "counted against the original 50,000")
+	assert.Contains(t, got, "assistant", "top-level keys stay")
 }

@@ -39,11 +39,13 @@ func withPortableInputSchema(t mcp.Tool) mcp.Tool {
 
 // structuredResult answers with v as structured content and as JSON text.
 func structuredResult(v any) (*mcp.CallToolResult, error) {
-	text, err := json.Marshal(v)
-	if err != nil {
-		return nil, err // a bug: v is always one of our own types
+	var text strings.Builder
+	enc := json.NewEncoder(&text)
+	enc.SetEscapeHTML(false) // "Björk & Søn", not "Björk \u0026 Søn"
+	if err := enc.Encode(v); err != nil {
+		return nil, err // a bug: v is always one of our own types or decoded JSON
 	}
-	return mcp.NewToolResultStructured(v, string(text)), nil
+	return mcp.NewToolResultStructured(v, strings.TrimSuffix(text.String(), "\n")), nil
 }
 
 // RejectUnknownArguments returns middleware that refuses a call to any of

@@ -1,10 +1,11 @@
 package tools
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/voicedock/voicedock-mcp/client/catalog"
 )
@@ -30,21 +31,30 @@ var updateDataRetention = operation{
 
 func checkRetention(args map[string]any) error {
 	content, metadata := int(argInt(args, "content_retention_days", 0)), int(argInt(args, "metadata_retention_days", 0))
-	var errs []error
+	var problems []string
 	if !slices.Contains(catalog.ContentRetentionDays, content) {
-		errs = append(errs, fmt.Errorf("content_retention_days: %d is not one of %v", content,
-			catalog.ContentRetentionDays))
+		problems = append(problems, fmt.Sprintf("content_retention_days: %d is not one of %s", content,
+			joinInts(catalog.ContentRetentionDays)))
 	}
 	if !slices.Contains(catalog.MetadataRetentionDays, metadata) {
-		errs = append(errs, fmt.Errorf("metadata_retention_days: %d is not one of %v", metadata,
-			catalog.MetadataRetentionDays))
+		problems = append(problems, fmt.Sprintf("metadata_retention_days: %d is not one of %s", metadata,
+			joinInts(catalog.MetadataRetentionDays)))
 	}
 	if content > metadata {
-		errs = append(errs, fmt.Errorf("content_retention_days (%d) may not exceed metadata_retention_days (%d)",
-			content, metadata))
+		problems = append(problems, fmt.Sprintf("content_retention_days (%d) may not exceed "+
+			"metadata_retention_days (%d)", content, metadata))
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("invalid arguments: %w", errors.Join(errs...))
+	if len(problems) > 0 {
+		return fmt.Errorf("invalid arguments: %s", strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// joinInts lists numbers as "30, 90, 180 or 365".
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
 }

@@ -134,6 +134,10 @@ func envErrorText(err error) string {
 		if f, ok := reflect.TypeFor[config]().FieldByName(pe.Name); ok {
 			name, _, _ = strings.Cut(f.Tag.Get("env"), ",")
 		}
+		if errors.Is(pe.Err, strconv.ErrSyntax) && pe.Type == reflect.TypeFor[bool]() {
+			texts = append(texts, name+": must be true or false (also 1/0, t/f)")
+			continue
+		}
 		texts = append(texts, fmt.Sprintf("%s: %v", name, pe.Err))
 	}
 	return strings.Join(texts, "; ")

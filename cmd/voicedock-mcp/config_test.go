@@ -145,6 +145,8 @@ func TestConfigRefusesBadValues(t *testing.T) {
 			wantErr: "is not an origin"},
 		{name: "host with scheme", env: map[string]string{"HMS_SOVEREIGN_ALLOWED_HOSTS": "https://mcp.corp.example"},
 			wantErr: "is not a host name"},
+		{name: "read-only not a boolean", env: map[string]string{"HMS_SOVEREIGN_READ_ONLY": "yes"},
+			wantErr: "HMS_SOVEREIGN_READ_ONLY: must be true or false"},
 		{name: "plain http web-call host", env: map[string]string{envAssistantURL: "http://assistant.example"},
 			wantErr: "HMS_SOVEREIGN_ASSISTANT_URL: assistant API base URL must use https://"},
 	}

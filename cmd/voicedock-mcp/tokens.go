@@ -53,7 +53,8 @@ func (a *app) printTokens(stdout io.Writer) int {
 		row(set, tools.Selection{Toolsets: []string{set}})
 	}
 	row("default", tools.Selection{})
-	row("all", tools.Selection{Toolsets: []string{tools.AllToolsets, tools.LegacySet}})
+	row("all", tools.Selection{Toolsets: []string{tools.AllToolsets}})
+	row("all,legacy", tools.Selection{Toolsets: []string{tools.AllToolsets, tools.LegacySet}})
 	row("this configuration", a.cfg.selection)
 	_ = w.Flush()
 	fmt.Fprintf(stdout, "\nTokens are estimated at %d bytes of tools/list JSON per token.\n", bytesPerToken)
