@@ -27,7 +27,11 @@ const (
 	// Destructive deletes something or detaches it; it cannot be undone.
 	Destructive
 	// RealWorld reaches people or spends money: it places, steers or ends
-	// a call, starts a campaign, or stores a provider key.
+	// a call, starts a campaign, or stores a provider key. Its request is
+	// sent once, never retried.
+	//
+	// TODO(#4): a person confirms Destructive and RealWorld calls in the
+	// client (elicitation) before anything is sent.
 	RealWorld
 )
 
