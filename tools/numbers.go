@@ -50,23 +50,3 @@ func oneNumber(body any, _ map[string]any) (any, error) {
 	}
 	return fitValue(map[string]any{"number": prune(numberView(n))}), nil
 }
-
-// objectUnder finds the object an answer carries under one of keys, or
-// the answer itself when it is the object (it has an id). Unlike unwrap it
-// skips a key holding something else: an unwrapped number has a "number"
-// string in the quickstart, an unwrapped domain a "domain" string in SDK 1.0.
-func objectUnder(body any, keys ...string) (map[string]any, bool) {
-	m, ok := body.(map[string]any)
-	if !ok {
-		return nil, false
-	}
-	for _, k := range keys {
-		if obj, ok := m[k].(map[string]any); ok {
-			return obj, true
-		}
-	}
-	if _, ok := m["id"]; ok {
-		return m, true
-	}
-	return nil, false
-}

@@ -193,6 +193,26 @@ func unwrap(body any, keys ...string) any {
 	return body
 }
 
+// objectUnder finds the object an answer carries under one of keys, or
+// the answer itself when it is the object (it has an id). Unlike unwrap it
+// skips a key holding something else: an unwrapped number has a "number"
+// string in the quickstart, an unwrapped domain a "domain" string in SDK 1.0.
+func objectUnder(body any, keys ...string) (map[string]any, bool) {
+	m, ok := body.(map[string]any)
+	if !ok {
+		return nil, false
+	}
+	for _, k := range keys {
+		if obj, ok := m[k].(map[string]any); ok {
+			return obj, true
+		}
+	}
+	if _, ok := m["id"]; ok {
+		return m, true
+	}
+	return nil, false
+}
+
 // asList returns the items of a list answer under one of keys, or an
 // error saying which wrapper was missing.
 func asList(body any, keys ...string) ([]any, error) {

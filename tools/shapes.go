@@ -12,7 +12,7 @@ type shapeFunc func(body any, args map[string]any) (any, error)
 func one(key string, alts ...string) shapeFunc {
 	keys := append([]string{key}, alts...)
 	return func(body any, _ map[string]any) (any, error) {
-		obj, ok := unwrap(body, keys...).(map[string]any)
+		obj, ok := objectUnder(body, keys...)
 		if !ok {
 			return nil, errNoObject(key)
 		}
