@@ -263,7 +263,7 @@ func (c *Client) doOn(ctx context.Context, r Request, path string, out any) (Res
 	}
 	defer resp.Body.Close()
 
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes+1))
 	if err != nil {
 		return Response{}, &NetworkError{Method: method, Path: path, Attempts: attempts,
 			MaybeSent: true, Err: c.redactErr(fmt.Errorf("reading answer: %w", sanitize(err)))}
@@ -276,7 +276,7 @@ func (c *Client) doOn(ctx context.Context, r Request, path string, out any) (Res
 	if out == nil || len(bytes.TrimSpace(data)) == 0 || resp.StatusCode == http.StatusNoContent {
 		return meta, nil
 	}
-	if len(data) == maxBodyBytes {
+	if len(data) > maxBodyBytes {
 		return meta, fmt.Errorf("%s %s: %w: larger than %d MB", method, path, ErrUnexpectedAnswer, maxBodyBytes>>20)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
@@ -397,6 +397,11 @@ func (c *Client) transportError(ctx context.Context, state *callState, attempts 
 		return rl
 	}
 	if errors.Is(err, context.Canceled) {
+		if attempts > 0 && !state.idempotent && !neverSent(err) {
+			// A POST canceled in flight may still have been acted on.
+			return &NetworkError{Method: state.method, Path: state.path, Attempts: attempts, MaybeSent: true,
+				Err: fmt.Errorf("canceled after it was sent: %w", context.Canceled)}
+		}
 		return fmt.Errorf("%s %s: canceled: %w", state.method, state.path, context.Canceled)
 	}
 	if ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -27,9 +28,12 @@ const (
 func (c *Client) ControlCall(ctx context.Context, callID string, command map[string]any) (json.RawMessage, Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.budget)
 	defer cancel()
+	var slot time.Time
 	for {
-		wait := c.control.reserve(callID, time.Now())
+		now := time.Now()
+		wait := c.control.reserve(callID, now)
 		if wait == 0 {
+			slot = now
 			break
 		}
 		if err := sleepWithin(ctx, wait, wait, c.requestTimeout/2, ControlLimit); err != nil {
@@ -42,10 +46,10 @@ func (c *Client) ControlCall(ctx context.Context, callID string, command map[str
 	body, resp, err := c.Send(ctx, Request{Method: http.MethodPost, Path: "/calls/{id}/control",
 		PathParams: map[string]string{"id": callID}, Body: command, Once: true})
 	if notSent(err) {
-		c.control.release(callID) // a command that never left does not count
+		c.control.release(callID, slot) // a command that never left does not count
 	}
 	var rl *RateLimitError
-	if errors.As(err, &rl) && rl.API != nil && !(rl.API.RateLimit.Known && rl.API.RateLimit.Remaining == 0) {
+	if errors.As(err, &rl) && rl.API != nil && rl.API.RateLimit.Known && rl.API.RateLimit.Remaining > 0 {
 		// A 429 while the key still has requests left is the call's limit.
 		rl.PerCall, rl.Limit = true, ControlLimit
 	}
@@ -101,11 +105,12 @@ func (p *controlPacer) reserve(callID string, now time.Time) time.Duration {
 	return times[0].Add(ControlWindow).Sub(now)
 }
 
-// release gives back the slot the last reserve took for callID.
-func (p *controlPacer) release(callID string) {
+// release gives back the slot reserve took for callID at slot.
+func (p *controlPacer) release(callID string, slot time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if times := p.sent[callID]; len(times) > 0 {
-		p.sent[callID] = times[:len(times)-1]
+	times := p.sent[callID]
+	if i := slices.IndexFunc(times, slot.Equal); i >= 0 {
+		p.sent[callID] = slices.Delete(times, i, i+1)
 	}
 }

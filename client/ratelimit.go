@@ -98,8 +98,10 @@ func secondsDuration(secs float64) time.Duration {
 }
 
 // serverWait is how long the server asked a client to wait after resp:
-// Retry-After, else the retry_after body field (already in apiRetryAfter),
-// else the time until X-RateLimit-Reset. ok is false when nothing says.
+// Retry-After, else the time until X-RateLimit-Reset. ok is false when
+// neither says. (A retry_after field in the body is read into
+// APIError.RetryAfter for the error text; retries go by the headers, which
+// the API documents, or back off.)
 func serverWait(h http.Header, now time.Time) (time.Duration, bool) {
 	if d, ok := parseRetryAfter(h.Get("Retry-After"), now); ok {
 		return d, true

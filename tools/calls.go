@@ -24,7 +24,7 @@ var callOut = []field{
 // how long its transcript is, without the transcript itself and with a
 // long summary shortened.
 func callSummary(call map[string]any) any {
-	summary := callDetails(call)
+	summary := withoutRecordingURL(callDetails(call))
 	if text, ok := summary["summary"].(string); ok && len(text) > 400 {
 		summary["summary"] = truncateRunes(text, 300) + " … (get_call has the whole summary)"
 	}
@@ -82,3 +82,14 @@ var assistantOverride = object("assistant_override", "Settings of the saved assi
 	str("first_message", "Opening line for this call."),
 	object("metadata", "Your own key-value data, returned in this call's webhooks."),
 ).alsoOnly(transientFields...)
+
+// withoutRecordingURL replaces a call's recording link, which is signed
+// and grants access to the audio, by has_recording: a model should see the
+// link only when the user asked for it.
+func withoutRecordingURL(call map[string]any) map[string]any {
+	if url, ok := call["recording_url"].(string); ok && url != "" {
+		call["has_recording"] = true
+	}
+	delete(call, "recording_url")
+	return call
+}

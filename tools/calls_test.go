@@ -2,6 +2,7 @@ package tools
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -227,4 +228,45 @@ func TestCreateWebCall(t *testing.T) {
 			{tool: "create_web_call", args: map[string]any{}, wantError: true, want: []string{"choose the assistant"}},
 		}},
 	})
+}
+
+// TestGetCallPiecesNeverSkipMessages walks a transcript of many short
+// messages with the largest piece size: every message comes exactly once.
+func TestGetCallPiecesNeverSkipMessages(t *testing.T) {
+	var messages []string
+	for i := range 600 {
+		messages = append(messages, fmt.Sprintf(`{"role":"user","content":"message %03d: %s"}`, i,
+			strings.Repeat("ß", 40)))
+	}
+	sb := sandbox.New(sandbox.Options{})
+	sb.InjectFault(sandbox.Fault{Path: "/calls/call-x", Body: `{"id":"call-x","status":"ended",` +
+		`"recording_url":"https://rec.example/a.mp3?signature=SECRET","messages":[` +
+		strings.Join(messages, ",") + `]}`})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	tool := findTool(t, c, "get_call")
+
+	seen, offset := 0, 0
+	for pieces := 0; pieces < 50; pieces++ {
+		res := callTool(t, tool, map[string]any{"call_id": "call-x", "transcript_offset": float64(offset),
+			"transcript_limit": float64(500)})
+		text := resultText(t, res)
+		require.False(t, res.IsError, text)
+		assertMatchesOutputSchema(t, tool.Tool, res)
+		assert.LessOrEqual(t, len(text), maxResultBytes)
+		assert.NotContains(t, text, "SECRET", "signed links only when asked for")
+		assert.Contains(t, text, `"has_recording":true`)
+		transcript := structured(t, text)["transcript"].(map[string]any)
+		for _, m := range transcript["messages"].([]any) {
+			assert.EqualValues(t, seen, m.(map[string]any)["index"])
+			seen++
+		}
+		if transcript["has_more"] == false {
+			break
+		}
+		offset = int(transcript["next_offset"].(float64))
+	}
+	assert.Equal(t, 600, seen)
+
+	res := callTool(t, tool, map[string]any{"call_id": "call-x", "include_recording_url": true})
+	assert.Contains(t, resultText(t, res), "signature=SECRET", "and there when asked for")
 }

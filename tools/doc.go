@@ -11,8 +11,8 @@
 // checks run on every call before anything is sent (types, numeric strings,
 // bounds, enums from package catalog, E.164 numbers, rules across
 // arguments); and a handler that answers with structured content plus the
-// same JSON as text, with nulls left out and every result bounded to about
-// 15,000 tokens. Every API failure becomes an isError result that says what
+// same JSON as text, with nulls left out and every result bounded to 40 KB of
+// JSON (about 10,000 tokens). Every API failure becomes an isError result that says what
 // happened and what to do next (errors.go); a handler returns a Go error
 // only for a bug.
 //

@@ -134,6 +134,9 @@ func retryAt(after time.Duration) string {
 
 func rateLimitText(e *client.RateLimitError) string {
 	if e.RetryAfter <= 0 {
+		if e.API == nil {
+			return "rate limited: the request was not sent. Wait a minute before retrying."
+		}
 		return fmt.Sprintf("rate limited by the API (%s); it gave no time to retry after. "+
 			"Wait a minute before retrying.", apiText(e.API))
 	}

@@ -218,3 +218,9 @@ func TestTypoInACallOverrideIsRefused(t *testing.T) {
 		}},
 	})
 }
+
+func TestExplainNeverPanicsOnARateLimitWithoutAnswer(t *testing.T) {
+	assert.NotPanics(t, func() {
+		assert.Contains(t, Explain(&client.RateLimitError{Limit: 100}), "not sent")
+	})
+}

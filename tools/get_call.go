@@ -7,7 +7,8 @@ import (
 )
 
 const getCallDoc = `Get one call: status, direction, numbers, assistant, times, duration, end reason, ` +
-	`error, summary, analysis result, recording URL, and its transcript in pieces. A piece holds up to ` +
+	`error, summary, analysis result, whether there is a recording (its signed link only with ` +
+	`include_recording_url), and its transcript in pieces. A piece holds up to ` +
 	`transcript_limit messages (and at most about 30,000 characters; a single message over 8,000 ` +
 	`characters is cut); when transcript.has_more is true, call again with transcript_offset set to ` +
 	`transcript.next_offset for the rest. call_id comes from ` +
@@ -30,6 +31,8 @@ var getCall = operation{
 			atLeast(0).byDefault(0).local(),
 		integer("transcript_limit", "Most transcript messages in this piece.").between(1, 500).
 			byDefault(50).local(),
+		boolean("include_recording_url", "Also return the recording's link, which grants access to the "+
+			"audio: only when the user asks for it.").local(),
 	},
 	shape:    callWithTranscript,
 	output:   callOutput(),
@@ -47,10 +50,15 @@ func callWithTranscript(body any, args map[string]any) (any, error) {
 	offset := int(argInt(args, "transcript_offset", 0))
 	limit := int(argInt(args, "transcript_limit", 50))
 	details := callDetails(call)
-	return fitValue(map[string]any{
-		"call":       prune(details),
+	if args["include_recording_url"] != true {
+		details = withoutRecordingURL(details)
+	}
+	// The piece is bounded by itself and never cut afterwards: a cut
+	// there would hide messages that next_offset has already passed.
+	return map[string]any{
+		"call":       fitValueWithin(prune(details), maxResultBytes-maxTranscriptBytes-1000),
 		"transcript": transcriptPiece(messages, offset, limit),
-	}), nil
+	}, nil
 }
 
 // transcriptPiece returns messages[offset:] up to limit messages and
@@ -66,11 +74,13 @@ func transcriptPiece(messages []any, offset, limit int) map[string]any {
 			content = truncateRunes(content, maxMessageRunes) + " … [message cut: it is longer than " +
 				"this tool returns]"
 		}
-		if len(piece) > 0 && size+len(content) > maxTranscriptBytes {
+		message := prune(map[string]any{"index": i, "role": m["role"], "content": content})
+		n := encodedSize(message) + 1 // the comma between messages
+		if len(piece) > 0 && size+n > maxTranscriptBytes {
 			break
 		}
-		size += len(content)
-		piece = append(piece, prune(map[string]any{"index": i, "role": m["role"], "content": content}))
+		size += n
+		piece = append(piece, message)
 	}
 	out := map[string]any{"messages": piece, "total_messages": len(messages), "offset": offset,
 		"has_more": i < len(messages)}

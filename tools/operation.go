@@ -54,7 +54,7 @@ type operation struct {
 	params               []param
 	// shape turns the decoded answer into the structured result; nil
 	// passes the (pruned) answer through.
-	shape func(body any, args map[string]any) (any, error)
+	shape shapeFunc
 	// output is the result's JSON Schema (an object).
 	output map[string]any
 	// listedBy names the tool that lists valid IDs, for 404 messages.

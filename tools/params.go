@@ -338,10 +338,12 @@ func (p param) decodeObject(path string, raw any, problems *argProblems) (any, b
 	}
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		out[k] = v // provider-specific extras pass through unchanged
+		if !slices.ContainsFunc(p.props, func(prop param) bool { return prop.name == k }) {
+			out[k] = v // provider-specific extras pass through unchanged
+		}
 	}
 	for k, v := range known {
-		out[k] = v
+		out[k] = v // declared ones as decoded: converted, and absent when null
 	}
 	return out, true
 }

@@ -64,3 +64,16 @@ func TestDecodeArgs(t *testing.T) {
 		})
 	}
 }
+
+func TestANullInsideAnObjectIsNotSent(t *testing.T) {
+	params := []param{object("llm_config", "Block.", str("provider", "P.").req(),
+		number("temperature", "T."), str("voice", "V.").orNull())}
+	got, err := decodeArgs(params, map[string]any{"llm_config": map[string]any{
+		"provider": "openai", "temperature": nil, "voice": nil, "extra": nil}})
+	require.NoError(t, err)
+	block := got["llm_config"].(map[string]any)
+	assert.NotContains(t, block, "temperature", "null for a field that takes none is left out")
+	assert.Contains(t, block, "voice", "null clears a nullable one")
+	assert.Nil(t, block["voice"])
+	assert.Contains(t, block, "extra", "undeclared extras pass through as given")
+}

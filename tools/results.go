@@ -67,15 +67,46 @@ func fitList(out map[string]any, key string) map[string]any {
 // encodes within maxResultBytes. Every cut is marked in place with what
 // was left out of the original.
 func fitValue(v any) any {
-	if encodedSize(v) <= maxResultBytes {
+	return fitValueWithin(v, maxResultBytes)
+}
+
+// fitValueWithin is fitValue for a budget of its own, for a part of a
+// result.
+func fitValueWithin(v any, budget int) any {
+	if encodedSize(v) <= budget {
 		return v
 	}
 	for limit := 8000; limit >= 20; limit /= 2 {
-		if cut := shortenTop(v, limit); encodedSize(cut) <= maxResultBytes {
+		if cut := shortenTop(v, limit); encodedSize(cut) <= budget {
 			return cut
 		}
 	}
-	return map[string]any{"_cut": fmt.Sprintf("the answer is too large to show (%d bytes of JSON)", encodedSize(v))}
+	return emptied(v, encodedSize(v))
+}
+
+// emptied is the last resort for an answer no cut brings within bounds
+// (unreachable for any answer seen so far): top-level numbers, booleans and
+// short strings stay, arrays become empty and the rest is marked cut, so
+// that the required keys of an output schema are still there.
+func emptied(v any, size int) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return map[string]any{"_cut": fmt.Sprintf("the answer is too large to show (%d bytes of JSON)", size)}
+	}
+	out := map[string]any{"_cut": fmt.Sprintf("the answer is too large to show (%d bytes of JSON)", size)}
+	for k, item := range m {
+		switch x := item.(type) {
+		case []any:
+			out[k] = []any{}
+		case map[string]any:
+			out[k] = map[string]any{}
+		case string:
+			out[k] = truncateRunes(x, 200)
+		default:
+			out[k] = item
+		}
+	}
+	return out
 }
 
 // shortenTop is shorten that keeps every key of a top-level object, which
@@ -147,9 +178,10 @@ func encodedSize(v any) int {
 	return len(b)
 }
 
-// prune removes nulls and empty strings from a decoded JSON value, so that
-// views carry only what is set. Empty objects and arrays stay: {} is often
-// meaningful (an end_call tool's config, a tool without input schema).
+// prune removes nulls, and object fields holding empty strings, from a
+// decoded JSON value, so that views carry only what is set. Empty objects
+// and arrays stay: {} is often meaningful (an end_call tool's config, a
+// tool without input schema).
 func prune(v any) any {
 	switch x := v.(type) {
 	case map[string]any:

@@ -12,31 +12,6 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 )
 
-// withPortableInputSchema fixes the input schema as mcp-go would send it so
-// that every client accepts it: "properties" always present, and
-// "required" left out rather than sent as an empty list.
-func withPortableInputSchema(t mcp.Tool) mcp.Tool {
-	if t.RawInputSchema != nil {
-		return t
-	}
-	schema := t.InputSchema
-	if schema.Properties == nil {
-		schema.Properties = map[string]any{}
-	}
-	raw, err := json.Marshal(schema)
-	if err != nil {
-		panic("tools: input schema of " + t.Name + " does not encode: " + err.Error()) // a bug in a constructor
-	}
-	var fields map[string]any
-	_ = json.Unmarshal(raw, &fields) // raw was just encoded from a struct
-	if required, ok := fields["required"].([]any); ok && len(required) == 0 {
-		delete(fields, "required")
-	}
-	t.RawInputSchema, _ = json.Marshal(fields)
-	t.InputSchema = mcp.ToolInputSchema{}
-	return t
-}
-
 // structuredResult answers with v as structured content and as JSON text.
 func structuredResult(v any) (*mcp.CallToolResult, error) {
 	var text strings.Builder
@@ -59,7 +34,7 @@ func RejectUnknownArguments(tools []server.ServerTool) server.ToolHandlerMiddlew
 		var schema struct {
 			Properties map[string]json.RawMessage `json:"properties"`
 		}
-		_ = json.Unmarshal(st.Tool.RawInputSchema, &schema) // encoded by withPortableInputSchema
+		_ = json.Unmarshal(st.Tool.RawInputSchema, &schema) // encoded by the tool constructors
 		declared[st.Tool.Name] = slices.Sorted(maps.Keys(schema.Properties))
 	}
 

@@ -99,6 +99,9 @@ func assertPlausibleEffect(t *testing.T, st Tool) {
 	case Destructive:
 		assert.False(t, *a.ReadOnlyHint)
 		assert.True(t, *a.DestructiveHint)
+		if strings.HasPrefix(name, "delete_") {
+			assert.True(t, *a.IdempotentHint, "deleting twice deletes once")
+		}
 	case RealWorld:
 		assert.True(t, *a.DestructiveHint, "real-world actions are destructive")
 		assert.True(t, *a.OpenWorldHint, "real-world actions are open-world")
@@ -167,7 +170,7 @@ func lintSchema(t *testing.T, path string, node map[string]any, depth int) {
 		assert.Contains(t, node, "properties", "%s: every object needs properties", path)
 	}
 	if props, ok := node["properties"].(map[string]any); ok {
-		assert.LessOrEqual(t, depth, 4, "%s: nesting too deep", path)
+		assert.LessOrEqual(t, depth, 3, "%s: nesting too deep", path)
 		for name, p := range props {
 			assert.Regexp(t, propertyKey, name, "%s: property key", path)
 			if child, ok := p.(map[string]any); ok {

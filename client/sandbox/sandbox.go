@@ -212,19 +212,26 @@ func (s *Server) endpoint(rt route) http.Handler {
 			}
 			c.org = org
 		}
-		s.mu.Lock()
-		c.now = s.opts.Now()
-		if c.org != nil {
-			s.advance(c.org, c.now)
-		}
-		a, err := rt.handle(c)
-		s.mu.Unlock()
+		a, err := s.handleLocked(rt, c)
 		if err != nil {
 			s.writeError(w, err)
 			return
 		}
 		writeJSON(w, a.status, a.body)
 	})
+}
+
+// handleLocked runs a route's handler under the sandbox's lock, after
+// moving the organization's calls and campaigns on to now. The lock is
+// released even if the handler panics (net/http recovers the panic).
+func (s *Server) handleLocked(rt route, c *req) (answer, *failure) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.now = s.opts.Now()
+	if c.org != nil {
+		s.advance(c.org, c.now)
+	}
+	return rt.handle(c)
 }
 
 func bearer(r *http.Request) string {

@@ -166,7 +166,7 @@ func (c *config) resolveBaseURL(environ map[string]string) error {
 // someone who pointed the server elsewhere (a staging API, a local mock).
 func (c *config) resolveAssistantURL() error {
 	c.AssistantURL = strings.TrimSpace(c.AssistantURL)
-	if c.AssistantURL == "" && c.BaseURL != client.DefaultBaseURL {
+	if c.AssistantURL == "" && strings.TrimRight(c.BaseURL, "/") != client.DefaultBaseURL {
 		u, _ := url.Parse(c.BaseURL) // checked by the caller
 		c.AssistantURL = u.Scheme + "://" + u.Host
 		c.warnings = append(c.warnings, fmt.Sprintf("%s is unset, so web calls go to %s, the host of %s; "+

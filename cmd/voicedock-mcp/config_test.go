@@ -204,3 +204,10 @@ func TestKeyNeverLogged(t *testing.T) {
 	assert.Equal(t, "fl_live_…", keyHint(cfg.key))
 	assert.NotContains(t, cfg.LogValue().String(), "CANARY")
 }
+
+func TestTheDefaultBaseURLWithASlashKeepsTheDefaultWebCallHost(t *testing.T) {
+	cfg, err := loadConfig(map[string]string{envBaseURL: "https://api.hmsovereign.com/api/v1/"})
+	require.NoError(t, err)
+	assert.Empty(t, cfg.AssistantURL, "the client's default, the production web-call host")
+	assert.Empty(t, cfg.warnings)
+}
