@@ -22,9 +22,11 @@ const (
 // call gets more than ControlLimit in any ControlWindow: a command that
 // would exceed it waits while the call's budget allows, and otherwise
 // fails with a *RateLimitError (PerCall set) without being sent. Commands
-// are never resent after a failure, since each one speaks or acts. Every
-// command the API received counts, refused ones too (the API's limit
-// counts requests); one that never left does not.
+// are never resent after a failure, since each one speaks or acts. A
+// command counts once the API has taken it; one that never left, or that
+// the API refused with a 4xx (say, the call was not in progress yet), does
+// not. The API does not document how it counts refused commands; the
+// sandbox counts them the same way.
 func (c *Client) ControlCall(ctx context.Context, callID string, command map[string]any) (json.RawMessage, Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.budget)
 	defer cancel()
@@ -45,8 +47,8 @@ func (c *Client) ControlCall(ctx context.Context, callID string, command map[str
 	}
 	body, resp, err := c.Send(ctx, Request{Method: http.MethodPost, Path: "/calls/{id}/control",
 		PathParams: map[string]string{"id": callID}, Body: command, Once: true})
-	if notSent(err) {
-		c.control.release(callID, slot) // a command that never left does not count
+	if notSent(err) || refused(err) {
+		c.control.release(callID, slot) // a command that did nothing does not count
 	}
 	var rl *RateLimitError
 	if errors.As(err, &rl) && rl.API != nil && rl.API.RateLimit.Known && rl.API.RateLimit.Remaining > 0 {
@@ -70,6 +72,15 @@ func notSent(err error) bool {
 		return !net.MaybeSent
 	}
 	return errors.As(err, &creds) || errors.Is(err, ErrInvalidID)
+}
+
+// refused reports whether the API answered err with a refusal that did
+// nothing: a 4xx other than 429 (call not in progress, unknown call, bad
+// command).
+func refused(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.Status >= 400 && apiErr.Status < 500 &&
+		apiErr.Status != http.StatusTooManyRequests
 }
 
 // controlPacer remembers when commands were sent to each call.

@@ -94,9 +94,12 @@ func TestGetCallEscapesTheCallID(t *testing.T) {
 	reqs := sb.Requests()
 	assert.Equal(t, "/api/v1/calls/call-_%2B31612345678_XqaQxRRgAzYc", reqs[len(reqs)-1].Path)
 
-	res = callTool(t, findTool(t, c, "get_call"), map[string]any{"call_id": "call-_+31600000000_nope/../x"})
+	res = callTool(t, findTool(t, c, "get_call"), map[string]any{"call_id": "call-_+31600000000_nope?x=1#y"})
 	assert.True(t, res.IsError)
 	assert.Contains(t, resultText(t, res), "list_calls lists the valid ones")
+	reqs = sb.Requests()
+	assert.Equal(t, "/api/v1/calls/call-_%2B31600000000_nope%3Fx=1%23y", reqs[len(reqs)-1].Path,
+		"one escaped segment")
 }
 
 func TestOutboundCallLifecycle(t *testing.T) {

@@ -62,7 +62,7 @@ func campaignFields(create bool) []param {
 	return []param{
 		str("system_message_template", "The assistant's instructions for every call of the campaign, "+
 			"with {{placeholders}} (double braces) filled from each lead's variables, e.g. \"You are "+
-			"calling {{name}} about an appointment on {{date}}.\""),
+			"calling {{name}} about an appointment on {{date}}.\"; null clears it.").orNull(),
 		start, end, zone,
 	}
 }

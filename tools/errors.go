@@ -57,8 +57,8 @@ func Explain(err error) string {
 		return insufficientCreditText(err)
 	case errors.Is(err, client.ErrNotFound) && errors.As(err, &apiErr) && apiErr.Method == "DELETE" &&
 		apiErr.Attempts > 1:
-		return "not found (" + apiText(err) + ") on a retry: the first attempt, which failed without an " +
-			"answer, probably deleted it already. Check with the matching list tool."
+		return "not found (" + apiText(err) + ") on a retry: the first attempt failed (a server error " +
+			"or no answer) but probably deleted it already. Check with the matching list tool."
 	case errors.Is(err, client.ErrNotFound):
 		return "not found (" + apiText(err) + ")."
 	case errors.Is(err, client.ErrInvalidID):

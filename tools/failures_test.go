@@ -132,7 +132,7 @@ func TestExplainANotFoundOnARetriedDelete(t *testing.T) {
 	err := &client.APIError{Method: http.MethodDelete, Path: "/assistants/x", Status: http.StatusNotFound,
 		Message: "Assistant not found", Attempts: 2}
 	require.True(t, errors.Is(err, client.ErrNotFound))
-	assert.Contains(t, Explain(err), "the first attempt, which failed without an answer, probably deleted it")
+	assert.Contains(t, Explain(err), "the first attempt failed (a server error or no answer) but probably deleted it")
 }
 
 func TestBYOKAnswersWithoutKeys(t *testing.T) {
@@ -223,4 +223,74 @@ func TestExplainNeverPanicsOnARateLimitWithoutAnswer(t *testing.T) {
 	assert.NotPanics(t, func() {
 		assert.Contains(t, Explain(&client.RateLimitError{Limit: 100}), "not sent")
 	})
+}
+
+func TestRefusedCommandsDoNotUseTheCallsSlots(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	tool := findTool(t, c, "control_call")
+	for i := range 12 {
+		res := callTool(t, tool, map[string]any{"call_id": sandbox.ExampleCallID, "type": "say", "content": "x"})
+		require.True(t, res.IsError)
+		assert.Contains(t, resultText(t, res), "Call is not active", "command %d", i+1)
+	}
+	res := callTool(t, tool, map[string]any{"call_id": sandbox.LiveCallID, "type": "say", "content": "Hallo"})
+	assert.False(t, res.IsError, resultText(t, res))
+}
+
+func TestABrokenSuccessAnswerToAWriteSaysItLikelyTookEffect(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	sb.InjectFault(sandbox.Fault{Method: http.MethodPost, Path: "/calls/outbound", Body: `{"call_id": `})
+	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	res := callTool(t, findTool(t, c, "place_outbound_call"), map[string]any{"destination": "+31612345678",
+		"assistant_id": sandbox.FrontDeskAssistantID})
+	assert.True(t, res.IsError)
+	assert.Contains(t, resultText(t, res), "most likely took effect")
+	assert.Contains(t, resultText(t, res), "list_calls")
+}
+
+func TestSecretsAndHeadersThatCannotWork(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{
+		{name: "provider keys", steps: []toolStep{
+			{tool: "set_byok_key", args: map[string]any{"provider": "openai", "api_key": "sk-abc\n"},
+				wantError: true, want: []string{"api_key has spaces or a line break around it"}, wantNot: []string{"sk-abc"}},
+			{tool: "set_byok_key", args: map[string]any{"provider": "openai", "api_key": "sk-a\u0000b"},
+				wantError: true, want: []string{"control character"}},
+			{tool: "set_byok_key", args: map[string]any{"provider": "google_vertex",
+				"api_key": `{"type": "service_account"}`}, want: []string{`"google_vertex":true`}},
+		}},
+		{name: "MCP server headers", steps: []toolStep{
+			{tool: "create_mcp_server", args: map[string]any{"name": "h1", "url": "https://mcp.example.org/mcp",
+				"headers": map[string]any{"X-A": "a\r\nInjected: 1"}}, wantError: true,
+				want: []string{"line break or control character"}},
+			{tool: "create_mcp_server", args: map[string]any{"name": "h2", "url": "https://mcp.example.org/mcp",
+				"headers": map[string]any{"X A": "1"}}, wantError: true, want: []string{`"X A" is not a header name`}},
+			{tool: "create_mcp_server", args: map[string]any{"name": "h3", "url": "https://mcp.example.org/mcp",
+				"headers": map[string]any{"Host": "evil.example"}}, wantError: true,
+				want: []string{"Host is set by the platform itself"}},
+			{tool: "create_mcp_server", args: map[string]any{"name": "h4", "url": "https://mcp.example.org/mcp",
+				"headers": map[string]any{"x-a": "1", "X-A": "2"}}, wantError: true, want: []string{"given twice"}},
+			{tool: "create_mcp_server", args: map[string]any{"name": "h5", "url": "https://mcp.example.org/mcp",
+				"headers": map[string]any{"Authorization": "Bearer t0k"}}, want: []string{"h5"}},
+		}},
+	})
+}
+
+func TestAPlaceholderIsNoKey(t *testing.T) {
+	for _, key := range []string{"${OPENAI_API_KEY}", "$OPENAI_API_KEY"} {
+		err := checkSecret("api_key", key)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "unexpanded placeholder")
+		assert.NotContains(t, err.Error(), "OPENAI", "the value is never repeated")
+	}
+	assert.NoError(t, checkSecret("api_key", "sk-proj-Abc123"))
+}
+
+func TestADateRangeBackwardsIsRefused(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{{name: "backwards", steps: []toolStep{
+		{tool: "get_usage", args: map[string]any{"start_date": "2026-12-01", "end_date": "2026-11-01T00:00:00Z"},
+			wantError: true, want: []string{"start_date 2026-12-01 is after end_date 2026-11-01T00:00:00Z"}},
+		{tool: "update_campaign", args: map[string]any{"campaign_id": sandbox.CampaignID,
+			"system_message_template": nil}, want: []string{sandbox.CampaignID}},
+	}}})
 }

@@ -15,6 +15,7 @@ var getUsage = operation{
 		str("start_date", "Earliest entry, ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z.").moment().inQuery(),
 		str("end_date", "Latest entry, ISO 8601 date-time.").moment().inQuery(),
 	),
+	check: checkDateRange,
 	shape: paged("logs", nil, "usage"),
 	output: withSummary(listOutput("logs", field{"id", "string"}, field{"duration_sec", ""},
 		field{"call_type", "string"}, field{"phone_number", "string"}, field{"agent_name", "string"},

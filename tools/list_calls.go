@@ -20,6 +20,7 @@ var listCalls = operation{
 		str("start_date", "Calls from this moment, ISO 8601 date-time, e.g. 2026-11-01T00:00:00Z.").moment().inQuery(),
 		str("end_date", "Calls up to this moment, ISO 8601 date-time.").moment().inQuery(),
 	),
+	check:  checkDateRange,
 	shape:  paged("calls", callSummary),
 	output: listOutput("calls", callOut...),
 }

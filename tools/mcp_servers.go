@@ -3,6 +3,10 @@ package tools
 import (
 	"fmt"
 	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/voicedock/voicedock-mcp/client/catalog"
 )
@@ -56,6 +60,12 @@ func mcpServerFields(create bool) []param {
 
 func mcpHeaders(doc string) param { return object("headers", doc) }
 
+// headerName is an HTTP header name: a token of RFC 9110.
+var headerName = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
+
+// reservedHeaders are set by the HTTP layer, never by a stored header.
+var reservedHeaders = []string{"host", "content-length", "transfer-encoding", "connection", "upgrade"}
+
 // checkMCPHeaders holds headers to at most ten string values, and a url to
 // no credentials.
 func checkMCPHeaders(args map[string]any) error {
@@ -64,10 +74,25 @@ func checkMCPHeaders(args map[string]any) error {
 			return fmt.Errorf("invalid arguments: headers: has %d entries; at most %d are stored",
 				len(headers), maxMCPHeaders)
 		}
+		seen := map[string]bool{}
 		for k, v := range headers {
-			if _, ok := v.(string); !ok {
+			value, ok := v.(string)
+			canonical := strings.ToLower(k)
+			switch {
+			case !ok:
 				return fmt.Errorf("invalid arguments: headers.%s must be a string, got %s", k, describe(v))
+			case !headerName.MatchString(k):
+				return fmt.Errorf("invalid arguments: headers: %q is not a header name (letters, digits "+
+					"and !#$%%&'*+-.^_`|~ only)", clip(k))
+			case slices.Contains(reservedHeaders, canonical):
+				return fmt.Errorf("invalid arguments: headers: %s is set by the platform itself", k)
+			case seen[canonical]:
+				return fmt.Errorf("invalid arguments: headers: %s is given twice (names ignore case)", k)
+			case strings.ContainsFunc(value, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }):
+				return fmt.Errorf("invalid arguments: headers.%s: the value holds a line break or control "+
+					"character", k)
 			}
+			seen[canonical] = true
 		}
 	}
 	if raw, ok := args["url"].(string); ok {

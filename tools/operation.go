@@ -208,6 +208,11 @@ func queryValue(v any) string {
 // something was not found.
 func (op operation) errorResult(err error) *mcp.CallToolResult {
 	text := op.name + " failed: " + Explain(err)
+	if errors.Is(err, client.ErrUnexpectedAnswer) && op.method != http.MethodGet {
+		return mcp.NewToolResultError(text + " The API did answer with success, so the request most " +
+			"likely took effect: check with the matching get_ or list_ tool (list_calls for a call) before " +
+			"repeating it.")
+	}
 	for class, advice := range op.advice {
 		if errors.Is(err, class) {
 			return mcp.NewToolResultError(text + " " + advice)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // kind is the JSON type of an argument.
@@ -261,8 +262,12 @@ func (p param) decodeString(path string, raw any, problems *argProblems) (any, b
 	switch {
 	case s == "" && p.required:
 		problems.add(path, "must not be empty")
-	case p.in == inPath && len(s) > maxIDLength:
+	case p.isID() && len(s) > maxIDLength:
 		problems.add(path, "is %d characters long, too long to be an ID", len(s))
+	case p.in == inPath && strings.ContainsAny(s, "/\\\uFFFD"),
+		p.isID() && strings.ContainsFunc(s, unicode.IsControl):
+		problems.add(path, "%q cannot be an ID: IDs have no slashes, control characters or broken "+
+			"characters; copy the ID as the matching list_ tool shows it", clip(s))
 	case len(p.enum) > 0 && !slices.Contains(p.enum, s):
 		problems.add(path, "%q is not one of %s", clip(s), strings.Join(p.enum, ", "))
 	case p.pattern != nil && !p.pattern.MatchString(s):
@@ -424,12 +429,63 @@ func requireChange(args map[string]any, ids ...string) error {
 		strings.Join(ids, " and "))
 }
 
+// isID reports whether p names something by ID: a path segment, or an
+// argument whose name ends in _id.
+func (p param) isID() bool {
+	return p.in == inPath || strings.HasSuffix(p.name, "_id")
+}
+
 // isMoment reports whether s is an RFC 3339 date-time or a plain date.
 func isMoment(s string) bool {
+	return !parseMoment(s).IsZero()
+}
+
+// parseMoment reads an RFC 3339 date-time, one without a zone (read as
+// UTC) or a plain date; the zero time when s is none of them.
+func parseMoment(s string) time.Time {
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
-		if _, err := time.Parse(layout, s); err == nil {
-			return true
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
 		}
 	}
-	return false
+	return time.Time{}
+}
+
+// checkSecret refuses a secret that cannot be what the user meant: empty,
+// with spaces around or inside it, with control characters, or an
+// unexpanded placeholder such as ${OPENAI_API_KEY}. It never repeats the
+// value.
+func checkSecret(name, value string) error {
+	problem := ""
+	switch {
+	case strings.TrimSpace(value) == "":
+		problem = "is empty"
+	case strings.TrimSpace(value) != value:
+		problem = "has spaces or a line break around it"
+	case strings.ContainsFunc(value, unicode.IsControl):
+		problem = "holds a control character"
+	case strings.HasPrefix(value, "${") || strings.HasPrefix(value, "$") && !strings.ContainsAny(value, " {"):
+		problem = "looks like an unexpanded placeholder ($NAME or ${NAME}), not a key"
+	case strings.ContainsRune(value, ' ') && !strings.HasPrefix(value, "{"):
+		problem = "has a space inside it"
+	}
+	if problem == "" {
+		return nil
+	}
+	return fmt.Errorf("invalid arguments: %s %s; ask the user for the key again", name, problem)
+}
+
+// checkDateRange refuses a start_date after the end_date, which would
+// only ever match nothing.
+func checkDateRange(args map[string]any) error {
+	from, _ := args["start_date"].(string)
+	to, _ := args["end_date"].(string)
+	if from == "" || to == "" {
+		return nil
+	}
+	start, end := parseMoment(from), parseMoment(to)
+	if start.After(end) {
+		return fmt.Errorf("invalid arguments: start_date %s is after end_date %s", from, to)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -76,4 +77,25 @@ func TestANullInsideAnObjectIsNotSent(t *testing.T) {
 	assert.Contains(t, block, "voice", "null clears a nullable one")
 	assert.Nil(t, block["voice"])
 	assert.Contains(t, block, "extra", "undeclared extras pass through as given")
+}
+
+func TestIDsThatCannotBeOne(t *testing.T) {
+	params := []param{str("call_id", "Call.").inPath(), str("number_id", "Number.")}
+	for _, tc := range []struct {
+		args map[string]any
+		want string
+	}{
+		{map[string]any{"call_id": "../calls"}, "cannot be an ID"},
+		{map[string]any{"call_id": "a\\b"}, "cannot be an ID"},
+		{map[string]any{"call_id": "\uFFFD"}, "cannot be an ID"},
+		{map[string]any{"call_id": "x", "number_id": "a\nb"}, "number_id"},
+		{map[string]any{"call_id": "x", "number_id": strings.Repeat("9", 300)}, "too long to be an ID"},
+	} {
+		_, err := decodeArgs(params, tc.args)
+		require.Error(t, err, "%v", tc.args)
+		assert.Contains(t, err.Error(), tc.want)
+	}
+	got, err := decodeArgs(params, map[string]any{"call_id": "call-_+31612345678_XqaQxRRgAzYc"})
+	require.NoError(t, err)
+	assert.Equal(t, "call-_+31612345678_XqaQxRRgAzYc", got["call_id"])
 }

@@ -114,19 +114,31 @@ func emptied(v any, size int) any {
 func shortenTop(v any, limit int) any {
 	m, ok := v.(map[string]any)
 	if !ok {
-		return shorten(v, limit)
+		return shorten(v, limit, 0)
 	}
 	out := make(map[string]any, len(m))
 	for k, item := range m {
-		out[k] = shorten(item, limit)
+		out[k] = shorten(item, limit, 1)
 	}
 	return out
 }
 
-// shorten cuts every string longer than limit runes, and every array or
-// object with more than limit/40 items or keys (at least 5).
-func shorten(v any, limit int) any {
+// maxDepth is how deep shorten keeps nested arrays and objects; below it
+// they are replaced by a mark, so that a deep value cannot crowd out the
+// fields a model needs (an ID, a name) next to it.
+const maxDepth = 12
+
+// shorten cuts every string longer than limit runes, every array or
+// object with more than limit/40 items or keys (at least 5), and whatever
+// is nested deeper than maxDepth.
+func shorten(v any, limit, depth int) any {
 	keep := max(limit/40, 5)
+	switch v.(type) {
+	case []any, map[string]any:
+		if depth >= maxDepth {
+			return "[cut: nested too deep]"
+		}
+	}
 	switch x := v.(type) {
 	case string:
 		if utf8.RuneCountInString(x) <= limit {
@@ -141,7 +153,7 @@ func shorten(v any, limit int) any {
 				out = append(out, fmt.Sprintf("[cut: %d more items]", len(x)-keep))
 				break
 			}
-			out = append(out, shorten(item, limit))
+			out = append(out, shorten(item, limit, depth+1))
 		}
 		return out
 	case map[string]any:
@@ -152,7 +164,7 @@ func shorten(v any, limit int) any {
 				out["_cut"] = fmt.Sprintf("%d more keys", len(keys)-keep)
 				break
 			}
-			out[k] = shorten(x[k], limit)
+			out[k] = shorten(x[k], limit, depth+1)
 		}
 		return out
 	}

@@ -93,3 +93,17 @@ func TestFitValueCutsObjectsWithManyKeysAndCountsFromTheOriginal(t *testing.T) {
 	assert.Regexp(t, `cut: (4[0-9]{4}) more characters`, string(raw), "counted against the original 50,000")
 	assert.Contains(t, got, "assistant", "top-level keys stay")
 }
+
+func TestFitValueKeepsTheIDNextToADeepValue(t *testing.T) {
+	deep := any("bottom")
+	for range 1200 {
+		deep = map[string]any{strings.Repeat("k", 40): deep}
+	}
+	got := fitValue(map[string]any{"assistant": map[string]any{"id": "a-1", "name": "Deep", "analysis_plan": deep}})
+	assert.LessOrEqual(t, encodedSize(got), maxResultBytes)
+	assistant := got.(map[string]any)["assistant"].(map[string]any)
+	assert.Equal(t, "a-1", assistant["id"])
+	assert.Equal(t, "Deep", assistant["name"])
+	raw, _ := json.Marshal(got)
+	assert.Contains(t, string(raw), "nested too deep")
+}

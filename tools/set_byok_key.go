@@ -23,6 +23,9 @@ var setBYOKKey = operation{
 		str("api_key", "The provider API key, exactly as the user gives it (e.g. sk-… for OpenAI, re_… "+
 			"for Resend; a service-account JSON for google_vertex). It replaces any stored key.").req(),
 	},
+	check: func(args map[string]any) error {
+		return checkSecret("api_key", args["api_key"].(string))
+	},
 	shape:  byokChanged(true),
 	output: byokKeysOutput,
 }

@@ -13,16 +13,14 @@ import (
 // controlLimit is how many control commands a call takes per minute.
 const controlLimit = 10
 
-// controlCall sends a live command to a call in progress: inject-context
+// controlCall sends a live command to a call in progress, at most
+// controlLimit a minute per call: inject-context
 // and say add to the transcript, say with end_after and end-call end the
 // call (end_reason api_end_call), transfer hands it on (status
 // transferred).
 func (s *Server) controlCall(c *req) (answer, *failure) {
 	call, fail := c.org.call(c.r.PathValue("id"))
 	if fail != nil {
-		return answer{}, fail
-	}
-	if fail := call.admitCommand(c.now); fail != nil {
 		return answer{}, fail
 	}
 	b, fail := c.body()
@@ -53,6 +51,11 @@ func (s *Server) controlCall(c *req) (answer, *failure) {
 	}
 	if status := call.statusAt(c.now); status != "in-progress" {
 		return answer{}, badRequest("", "Call is not active (status %s); commands need a call in progress", status)
+	}
+	// Only commands that act count against the call's limit; the API does
+	// not document how it counts refused ones (this server assumes the same).
+	if fail := call.admitCommand(c.now); fail != nil {
+		return answer{}, fail
 	}
 	switch typ {
 	case "inject-context":
