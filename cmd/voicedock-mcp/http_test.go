@@ -169,6 +169,47 @@ func TestSIGTERMLetsCallsInFlightFinish(t *testing.T) {
 	}
 }
 
+// TestSIGTERMCancelsCallsThatWouldOutlastTheGrace checks that a call still
+// waiting on the API near the end of the shutdown grace is canceled and
+// delivers that result, saying the call may have been placed, rather than
+// having its connection cut with no answer.
+func TestSIGTERMCancelsCallsThatWouldOutlastTheGrace(t *testing.T) {
+	api := startSandbox(t, sandbox.Options{})
+	api.InjectFault(sandbox.Fault{Method: http.MethodPost, Path: "/calls/outbound", Delay: time.Minute})
+	proc := startServer(t, "http", testEnv(api.URL, sandbox.DemoKey,
+		"HMS_SOVEREIGN_REQUEST_TIMEOUT=40s", "HMS_SOVEREIGN_CALL_BUDGET=50s"))
+	tr, err := transport.NewStreamableHTTP(proc.URL)
+	require.NoError(t, err)
+	c := mcpclient.NewClient(tr)
+	require.NoError(t, c.Start(t.Context()))
+	t.Cleanup(func() { _ = c.Close() })
+	_, err = c.Initialize(t.Context(), mcp.InitializeRequest{})
+	require.NoError(t, err)
+
+	result := make(chan *mcp.CallToolResult, 1)
+	go func() {
+		req := mcp.CallToolRequest{}
+		req.Params.Name = "place_outbound_call"
+		req.Params.Arguments = map[string]any{"destination": "+31612345678", "assistant_id": sandbox.FrontDeskAssistantID}
+		res, err := c.CallTool(t.Context(), req)
+		assert.NoError(t, err)
+		result <- res
+	}()
+	time.Sleep(time.Second) // the call now waits on the API, which answers after a minute
+	require.Empty(t, result, "the call should still be in flight when SIGTERM arrives")
+	proc.sigterm(t)
+
+	select {
+	case res := <-result:
+		require.NotNil(t, res)
+		assert.True(t, res.IsError)
+		assert.Contains(t, textOf(res), "may have reached the API and taken effect")
+	case <-time.After(shutdownGrace + 5*time.Second):
+		t.Fatal("the call in flight got no result after SIGTERM")
+	}
+	assert.NoError(t, proc.waitExit(t, shutdownGrace+2*time.Second), "exit status")
+}
+
 func TestSSEEndpointBehindAProxyPrefix(t *testing.T) {
 	api := startSandbox(t, sandbox.Options{})
 	url := startListening(t, "sse", testEnv(api.URL, sandbox.DemoKey,

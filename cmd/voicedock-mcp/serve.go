@@ -19,6 +19,10 @@ import (
 // signal before connections are closed.
 const shutdownGrace = 10 * time.Second
 
+// cancelGrace is the end of the shutdown grace period kept for tool calls
+// still running to be canceled and deliver that result.
+const cancelGrace = 2 * time.Second
+
 // sessionIdleTTL is how long the state of an HTTP session that was never
 // closed is kept after its last request.
 const sessionIdleTTL = time.Hour
@@ -131,6 +135,10 @@ func (a *app) serveHTTP(ctx context.Context, addr, transport, path string, handl
 	defer cancel()
 	stopped := make(chan error, 1)
 	go func() { stopped <- srv.Shutdown(shutdownCtx) }()
+	drainCtx, cancelDrain := context.WithTimeout(shutdownCtx, shutdownGrace-cancelGrace)
+	a.calls.wait(drainCtx)
+	cancelDrain()
+	a.calls.cancelAll() // what would outlast the grace ends now, with a result
 	a.calls.wait(shutdownCtx)
 	closeSessions(shutdownCtx)
 	if err := <-stopped; err != nil {
