@@ -61,7 +61,7 @@ func TestGetCallReturnsTheTranscriptInBoundedPieces(t *testing.T) {
 	offset, pieces := 0, 0
 	for {
 		res := callTool(t, tool, map[string]any{"call_id": sandbox.LongCallID, "transcript_offset": float64(offset),
-			"transcript_limit": float64(500)})
+			"transcript_limit": float64(500), "include_transcript": true})
 		text := resultText(t, res)
 		require.False(t, res.IsError, text)
 		assertMatchesOutputSchema(t, tool.Tool, res)
@@ -83,6 +83,15 @@ func TestGetCallReturnsTheTranscriptInBoundedPieces(t *testing.T) {
 	}
 	assert.Greater(t, pieces, 1, "a transcript of over 100 KB takes several pieces")
 	assert.GreaterOrEqual(t, len(contents), 400)
+}
+
+func TestGetCallLeavesTheTranscriptOutUnlessAsked(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{{name: "status only", steps: []toolStep{
+		{tool: "get_call", args: map[string]any{"call_id": sandbox.LongCallID},
+			want: []string{`"message_count":421`}, wantNot: []string{`"transcript"`}},
+		{tool: "get_call", args: map[string]any{"call_id": sandbox.LongCallID, "include_transcript": true},
+			want: []string{`"transcript"`, `"total_messages":421`, `"next_offset"`}},
+	}}})
 }
 
 func TestGetCallEscapesTheCallID(t *testing.T) {
@@ -133,7 +142,7 @@ func TestOutboundCallLifecycle(t *testing.T) {
 
 	_, text, failed = call("control_call", say)
 	require.False(t, failed, text)
-	got, _, _ = call("get_call", map[string]any{"call_id": id})
+	got, _, _ = call("get_call", map[string]any{"call_id": id, "include_transcript": true})
 	assert.Equal(t, "ended", got["call"].(map[string]any)["status"])
 	transcript, _ := json.Marshal(got["transcript"])
 	assert.Contains(t, string(transcript), "Tot ziens, en fijne dag!")
@@ -251,7 +260,7 @@ func TestGetCallPiecesNeverSkipMessages(t *testing.T) {
 	seen, offset := 0, 0
 	for pieces := 0; pieces < 50; pieces++ {
 		res := callTool(t, tool, map[string]any{"call_id": "call-x", "transcript_offset": float64(offset),
-			"transcript_limit": float64(500)})
+			"transcript_limit": float64(500), "include_transcript": "true"})
 		text := resultText(t, res)
 		require.False(t, res.IsError, text)
 		assertMatchesOutputSchema(t, tool.Tool, res)

@@ -7,12 +7,12 @@ import (
 )
 
 const getCallDoc = `Get one call: status, direction, numbers, assistant, times, duration, end reason, ` +
-	`error, summary, analysis result, whether there is a recording (its signed link only with ` +
-	`include_recording_url), and its transcript in pieces. A piece holds up to ` +
-	`transcript_limit messages (and at most about 30,000 characters; a single message over 8,000 ` +
-	`characters is cut); when transcript.has_more is true, call again with transcript_offset set to ` +
-	`transcript.next_offset for the rest. call_id comes from ` +
-	`list_calls or place_outbound_call. Use it to follow a live call's status, too.`
+	`error, summary, analysis result, transcript length (message_count) and whether there is a ` +
+	`recording. Use it to follow a live call's status. With include_transcript it also returns the ` +
+	`transcript in pieces of up to transcript_limit messages (at most about 30,000 characters; a ` +
+	`message over 8,000 characters is cut): while transcript.has_more is true, call again with ` +
+	`transcript_offset set to transcript.next_offset. The recording's signed link comes only with ` +
+	`include_recording_url. call_id comes from list_calls or place_outbound_call.`
 
 // Bounds of one transcript piece: a message longer than maxMessageRunes is
 // cut, and a piece stops before it passes maxTranscriptBytes.
@@ -27,6 +27,8 @@ var getCall = operation{
 	method: http.MethodGet, path: "/calls/{id}",
 	params: []param{
 		callID,
+		boolean("include_transcript", "Also return the transcript, in pieces; leave it out to check a "+
+			"call's status.").byDefault(false).local(),
 		integer("transcript_offset", "Transcript messages to skip: 0 first, then transcript.next_offset.").
 			atLeast(0).byDefault(0).local(),
 		integer("transcript_limit", "Most transcript messages in this piece.").between(1, 500).
@@ -52,6 +54,9 @@ func callWithTranscript(body any, args map[string]any) (any, error) {
 	details := callDetails(call)
 	if args["include_recording_url"] != true {
 		details = withoutRecordingURL(details)
+	}
+	if args["include_transcript"] != true {
+		return map[string]any{"call": fitValue(prune(details))}, nil
 	}
 	// The piece is bounded by itself and never cut afterwards: a cut
 	// there would hide messages that next_offset has already passed.

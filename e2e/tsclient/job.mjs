@@ -79,8 +79,8 @@ async function main() {
     });
     await waitFor(placed.call_id, (s) => s === 'in-progress');
     await call('control_call', { call_id: placed.call_id, type: 'say', content: SAY, end_after: true });
-    const ended = await waitFor(placed.call_id, (s) => !['dialing', 'ringing', 'connecting', 'in-progress'].includes(s));
-    steps.push({ tool: 'get_call', isError: false, result: ended });
+    await waitFor(placed.call_id, (s) => !['dialing', 'ringing', 'connecting', 'in-progress'].includes(s));
+    const ended = await call('get_call', { call_id: placed.call_id, include_transcript: true });
     await call('delete_number', { number_id: number.id });
     await call('delete_assistant', { assistant_id: assistant.id });
     return { steps, statuses, transcript: ended.transcript };
