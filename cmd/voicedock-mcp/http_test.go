@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -237,4 +239,51 @@ func TestOversizedRequestBodyRefused(t *testing.T) {
 	resp := post(t, url, "", body)
 
 	assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
+}
+
+// TestSessionsShareOneRateBudget: three MCP sessions on one HTTP server
+// fire 40 calls each at once against an API allowing 60 requests a
+// minute. The API never answers 429 and never sees more than its limit;
+// calls that do not fit are refused unsent, each with a retry time.
+func TestSessionsShareOneRateBudget(t *testing.T) {
+	api := startSandbox(t, sandbox.Options{RateLimit: 60, RateWindow: time.Minute})
+	url := startListening(t, "http", testEnv(api.URL, sandbox.DemoKey, "HMS_SOVEREIGN_RATE_LIMIT=60"))
+
+	var wg sync.WaitGroup
+	var ok, heldBack, other atomic.Int32
+	for range 3 {
+		tr, err := transport.NewStreamableHTTP(url)
+		require.NoError(t, err)
+		c := mcpclient.NewClient(tr)
+		require.NoError(t, c.Start(t.Context()))
+		t.Cleanup(func() { _ = c.Close() })
+		_, err = c.Initialize(t.Context(), mcp.InitializeRequest{})
+		require.NoError(t, err)
+		for range 40 {
+			wg.Go(func() {
+				req := mcp.CallToolRequest{}
+				req.Params.Name, req.Params.Arguments = "list_calls", map[string]any{"limit": 1}
+				res, err := c.CallTool(t.Context(), req)
+				switch {
+				case err != nil:
+					other.Add(1)
+				case !res.IsError:
+					ok.Add(1)
+				case strings.Contains(textOf(res), "was not sent") && strings.Contains(textOf(res), "Retry after"):
+					heldBack.Add(1)
+				default:
+					other.Add(1)
+					t.Logf("unexpected result: %s", textOf(res))
+				}
+			})
+		}
+	}
+	wg.Wait()
+
+	assert.Zero(t, count429(api.Requests()), "the API never had to refuse")
+	assert.LessOrEqual(t, len(api.Requests()), 60, "no window holds more than the limit")
+	assert.Positive(t, ok.Load())
+	assert.Positive(t, heldBack.Load(), "what does not fit is held back")
+	assert.Zero(t, other.Load())
+	assert.EqualValues(t, 120, ok.Load()+heldBack.Load())
 }
