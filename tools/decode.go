@@ -265,4 +265,3 @@ func parseMoment(s string) time.Time {
 	}
 	return time.Time{}
 }
-
