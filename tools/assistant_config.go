@@ -104,6 +104,11 @@ var assistantFields = []param{
 // tts_config. prefix names where the blocks sit, e.g. "assistant.".
 func checkAssistantConfig(prefix string, fields map[string]any) error {
 	var problems []string
+	if fields["webhook_secret"] == secretMarker {
+		problems = append(problems, prefix+"webhook_secret: \""+secretMarker+"\" marks a stored secret in "+
+			"results; it is not one. Leave webhook_secret out to keep the stored secret; a copy needs the "+
+			"secret from the user")
+	}
 	for _, b := range []struct {
 		name   string
 		models map[string][]string

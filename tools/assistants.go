@@ -25,11 +25,17 @@ func assistantSummary(a map[string]any) any {
 	}
 	for _, block := range []string{"stt_config", "llm_config", "tts_config"} {
 		if m, ok := a[block].(map[string]any); ok {
-			summary[block] = map[string]any{"provider": m["provider"], "model": m["model"], "voice_id": m["voice_id"]}
+			summary[block] = map[string]any{"provider": m["provider"], "model": m["model"],
+				"voice_id": m["voice_id"], "voice": m["voice"], "language": m["language"]}
 		}
 	}
 	return summary
 }
+
+// secretMarker stands in a result for a webhook secret; it is refused as
+// input, so that copying an assistant field by field cannot overwrite the
+// secret with it.
+const secretMarker = "[set; not shown]"
 
 // oneAssistant shapes an answer carrying one assistant. The webhook secret
 // is replaced by a note that one is set: the model needs to know that, not
@@ -40,7 +46,7 @@ func oneAssistant(body any, args map[string]any) (any, error) {
 		return nil, err
 	}
 	if a, ok := out.(map[string]any)["assistant"].(map[string]any); ok && a["webhook_secret"] != nil {
-		a["webhook_secret"] = "[set; not shown]"
+		a["webhook_secret"] = secretMarker
 	}
 	return out, nil
 }

@@ -41,8 +41,9 @@ var controlCall = operation{
 	},
 	check: checkControlCommand,
 	advice: map[error]string{
-		client.ErrInvalidRequest: "Commands work only while the call is in-progress: get_call shows its " +
-			"status. An ended call takes none.",
+		client.ErrInvalidRequest: "Commands work only while the call is in-progress: poll get_call until " +
+			"its status is in-progress (a few seconds after placing it), then send the command again; an " +
+			"ended call takes none.",
 	},
 	run:      runControlCall,
 	output:   actionOutput(field{"success", "boolean"}, field{"message", "string"}),

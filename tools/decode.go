@@ -37,7 +37,7 @@ func decodeProps(prefix string, params []param, args map[string]any, problems *a
 	for _, p := range params {
 		path := prefix + p.name
 		raw, present := args[p.name]
-		if present && raw == nil && p.nullable {
+		if present && (raw == nil || raw == "") && p.nullable {
 			values[p.name] = nil
 			continue
 		}
@@ -101,6 +101,8 @@ func (p param) decodeString(path string, raw any, problems *argProblems) (any, b
 	case p.dateTime && !isMoment(s):
 		problems.add(path, "%q is not an ISO 8601 date-time such as 2026-11-01T00:00:00Z or a date such "+
 			"as 2026-11-01", clip(s))
+	case p.dateTime && len(s) == len(time.DateOnly):
+		return wholeDay(s, p.dayEnd), true
 	default:
 		return s, true
 	}
@@ -248,6 +250,15 @@ func clip(s string) string {
 // argument whose name ends in _id.
 func (p param) isID() bool {
 	return p.in == inPath || strings.HasSuffix(p.name, "_id")
+}
+
+// wholeDay turns a date alone into the date-time the API compares with:
+// the start of that day (UTC), or its last millisecond for an end.
+func wholeDay(date string, end bool) string {
+	if end {
+		return date + "T23:59:59.999Z"
+	}
+	return date + "T00:00:00Z"
 }
 
 // isMoment reports whether s is an RFC 3339 date-time or a plain date.

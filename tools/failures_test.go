@@ -289,8 +289,33 @@ func TestAPlaceholderIsNoKey(t *testing.T) {
 func TestADateRangeBackwardsIsRefused(t *testing.T) {
 	runToolsetCases(t, []toolsetCase{{name: "backwards", steps: []toolStep{
 		{tool: "get_usage", args: map[string]any{"start_date": "2026-12-01", "end_date": "2026-11-01T00:00:00Z"},
-			wantError: true, want: []string{"start_date 2026-12-01 is after end_date 2026-11-01T00:00:00Z"}},
+			wantError: true, want: []string{"start_date 2026-12-01T00:00:00Z is after end_date 2026-11-01T00:00:00Z"}},
 		{tool: "update_campaign", args: map[string]any{"campaign_id": sandbox.CampaignID,
 			"system_message_template": nil}, want: []string{sandbox.CampaignID}},
 	}}})
+}
+
+func TestTheSecretMarkerIsNoSecret(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{{name: "copy field by field", steps: []toolStep{
+		{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID,
+			"webhook_secret": secretMarker}, wantError: true,
+			want: []string{"marks a stored secret in results; it is not one"}},
+		{tool: "create_assistant", args: map[string]any{"name": "Copy", "webhook_secret": secretMarker},
+			wantError: true, want: []string{"Leave webhook_secret out"}},
+	}}})
+}
+
+func TestADateAloneCoversTheWholeDay(t *testing.T) {
+	got, err := decodeArgs([]param{str("start_date", "S.").moment(), str("end_date", "E.").momentUntil()},
+		map[string]any{"start_date": "2026-11-01", "end_date": "2026-11-30"})
+	require.NoError(t, err)
+	assert.Equal(t, "2026-11-01T00:00:00Z", got["start_date"])
+	assert.Equal(t, "2026-11-30T23:59:59.999Z", got["end_date"])
+}
+
+func TestAnEmptyStringClearsANullableObject(t *testing.T) {
+	got, err := decodeArgs([]param{ttsConfig.orNull()}, map[string]any{"tts_config": ""})
+	require.NoError(t, err)
+	assert.Contains(t, got, "tts_config")
+	assert.Nil(t, got["tts_config"])
 }

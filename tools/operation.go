@@ -51,6 +51,7 @@ type operation struct {
 	method, path         string
 	host                 client.Host
 	public               bool // needs no API key (GET /health)
+	reachesOut           bool // makes the platform contact a third party (open-world)
 	params               []param
 	// shape turns the decoded answer into the structured result; nil
 	// passes the (pruned) answer through.
@@ -86,7 +87,7 @@ func (op operation) build(c *client.Client) Tool {
 		mcp.WithReadOnlyHintAnnotation(op.effect == Read),
 		mcp.WithDestructiveHintAnnotation(op.effect == Destructive || op.effect == RealWorld),
 		mcp.WithIdempotentHintAnnotation(op.idempotent),
-		mcp.WithOpenWorldHintAnnotation(op.effect == RealWorld),
+		mcp.WithOpenWorldHintAnnotation(op.effect == RealWorld || op.reachesOut),
 	)
 	props, required := propertiesSchema(op.params)
 	input := map[string]any{"type": "object", "properties": props}

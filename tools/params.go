@@ -43,6 +43,7 @@ type param struct {
 	pattern  *regexp.Regexp
 	hint     string // how to write a value matching pattern
 	dateTime bool   // an ISO 8601 date-time or date
+	dayEnd   bool   // a date alone means the end of that day (an end_date)
 	min, max *float64
 	maxItems int
 	def      any      // documented default, shown in the schema
@@ -74,6 +75,7 @@ func (p param) oneOf(v ...string) param { p.enum = v; return p }
 func (p param) byDefault(v any) param   { p.def = v; return p }
 func (p param) upTo(n int) param        { p.maxItems = n; return p }
 func (p param) moment() param           { p.dateTime = true; return p }
+func (p param) momentUntil() param      { p.dateTime, p.dayEnd = true, true; return p }
 
 // alsoOnly closes an object: besides its declared properties it takes only
 // these keys, and any other is refused by name (a typo in a call that

@@ -11,7 +11,7 @@ const testMCPServerDoc = `Check a registered MCP server: the platform connects t
 
 var testMCPServer = operation{
 	name: "test_mcp_server", title: "Test a registered MCP server", toolset: MCPServersSet,
-	doc: testMCPServerDoc, effect: Read, idempotent: true,
+	doc: testMCPServerDoc, effect: Read, reachesOut: true, idempotent: true,
 	method: http.MethodPost, path: "/mcp-servers/{id}/test",
 	params: []param{
 		mcpServerID,

@@ -12,7 +12,8 @@ import (
 const updateCampaignDoc = `Change a campaign, or start, pause or cancel it. WARNING: status scheduled ` +
 	`STARTS the campaign: the platform begins dialing real people on the lead list within the daily ` +
 	`window, and every call is billed per minute. Only set it when the user has clearly asked to start ` +
-	`the campaign. paused stops new calls (scheduled resumes them); cancelled ends the campaign; draft ` +
+	`the campaign. There is no start date: scheduled dials from the next opening of the daily window ` +
+	`(today or tomorrow); to start next week, keep it in draft until then. paused stops new calls (scheduled resumes them); cancelled ends the campaign; draft ` +
 	`takes it back for editing. Only the fields given change. A completed campaign can no longer be ` +
 	`changed. campaign_id comes from list_campaigns.`
 

@@ -117,6 +117,9 @@ func (s *Server) patchCampaign(c *req) (answer, *failure) {
 	if err := b.err(); err != nil {
 		return answer{}, err
 	}
+	if next.status == "scheduled" && (next.start != cp.start || next.end != cp.end || next.timezone != cp.timezone) {
+		next.nextDial = c.now // a changed window is looked at afresh, not at the old next opening
+	}
 	next.updated = c.now
 	*cp = next
 	return ok(wrap("campaign", viewCampaign(cp))), nil

@@ -72,6 +72,22 @@ func TestCampaignWaitsForItsWindow(t *testing.T) {
 	assert.Equal(t, "2026-12-04T17:00:00.000Z", dialed["last_attempt_at"])
 }
 
+func TestWideningTheWindowOfAWaitingCampaignDialsNow(t *testing.T) {
+	a := newAPI(t)
+	id := str(a.do("POST", "/campaigns", `{"name":"Abends","agent_id":"`+CallbackAssistantID+`",
+		"schedule_start_time":"18:00:00","schedule_end_time":"20:00:00","leads":[{"phone_number":"+31612345678"}]}`).
+		obj("campaign"), "id")
+	a.do("PATCH", "/campaigns/"+id, `{"status":"scheduled"}`)
+	a.clock.advance(time.Minute)
+	a.do("GET", "/campaigns/"+id+"/leads", "") // the next opening, 18:00, is now set
+
+	a.do("PATCH", "/campaigns/"+id, `{"schedule_start_time":"00:00:00","schedule_end_time":"23:59:59"}`)
+	a.clock.advance(time.Second)
+	lead := a.do("GET", "/campaigns/"+id+"/leads", "").list("leads")[0].(map[string]any)
+
+	assert.Equal(t, "calling", lead["status"], "dialed within the new window, not at the old opening")
+}
+
 func TestPausedCampaignStops(t *testing.T) {
 	a := newAPI(t)
 	path := "/campaigns/" + CampaignID

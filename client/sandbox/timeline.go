@@ -97,8 +97,12 @@ func summarize(c *callRecord, reason string, secs int) string {
 			break
 		}
 	}
-	return fmt.Sprintf("%s spoke with %s for %d seconds about %s; %d messages were exchanged. Ended: %s.",
-		who, c.agentName, secs, topic, len(c.messages), reason)
+	duration := fmt.Sprintf("%d seconds", secs)
+	if secs == 1 {
+		duration = "1 second"
+	}
+	return fmt.Sprintf("%s spoke with %s for %s about %s; %d messages were exchanged. Ended: %s.",
+		who, c.agentName, duration, topic, len(c.messages), reason)
 }
 
 func clip(s string, n int) string {
