@@ -175,3 +175,11 @@ func TestReadmeToolTable(t *testing.T) {
 	}
 	assert.Equal(t, want, readme, "the README's tool table is stale; run go test ./tools -update")
 }
+
+func TestEveryAdviceClassIsTried(t *testing.T) {
+	for _, op := range operations {
+		for class := range op.advice {
+			assert.Contains(t, adviceOrder, class, "%s gives advice adviceOrder never tries", op.name)
+		}
+	}
+}

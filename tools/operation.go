@@ -204,6 +204,13 @@ func queryValue(v any) string {
 	return fmt.Sprint(v)
 }
 
+// adviceOrder is the order in which advice classes are tried, so that
+// the advice given never depends on map order.
+var adviceOrder = []error{
+	client.ErrConflict, client.ErrNotFound, client.ErrInvalidRequest, client.ErrInsufficientCredit,
+	client.ErrForbidden,
+}
+
 // errorResult explains a failed call, adding the tool's own advice for
 // the class of failure, or pointing at the tool that lists valid IDs when
 // something was not found.
@@ -214,8 +221,8 @@ func (op operation) errorResult(err error) *mcp.CallToolResult {
 			"likely took effect: check with the matching get_ or list_ tool (list_calls for a call) before " +
 			"repeating it.")
 	}
-	for class, advice := range op.advice {
-		if errors.Is(err, class) {
+	for _, class := range adviceOrder {
+		if advice, ok := op.advice[class]; ok && errors.Is(err, class) {
 			return mcp.NewToolResultError(text + " " + advice)
 		}
 	}
