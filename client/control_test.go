@@ -58,3 +58,14 @@ func TestAPostCanceledInFlightMayHaveBeenSent(t *testing.T) {
 	assert.True(t, netErr.MaybeSent, "the call may have been placed")
 	assert.ErrorIs(t, err, context.Canceled)
 }
+
+func TestACommandThatNeverLeftDoesNotCount(t *testing.T) {
+	sb, url := newSandbox(t, sandbox.Options{})
+	c := newClient(t, url, nil)
+	for range ControlLimit + 2 {
+		_, _, err := c.ControlCall(t.Context(), "..", map[string]any{"type": "end-call"})
+		require.ErrorIs(t, err, ErrInvalidID)
+	}
+	assert.Empty(t, c.control.sent[".."], "refused unsent, so no slot is kept")
+	assert.Empty(t, sb.Requests())
+}

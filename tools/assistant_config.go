@@ -83,9 +83,9 @@ var assistantFields = []param{
 		str("message", "What the caller hears.").req(),
 	).orNull(),
 	array("notification_emails", "Up to 5 recipients of the end-of-call report e-mail; null clears them.",
-		str("email", "E-mail address.")).upTo(5).orNull(),
-	str("notification_email", "Older single e-mail recipient.").orNull(),
-	str("webhook_url", "Your HTTPS endpoint for this assistant's webhook events; null clears it.").orNull(),
+		email("email", "E-mail address.")).upTo(5).orNull(),
+	email("notification_email", "Older single e-mail recipient.").orNull(),
+	webURL("webhook_url", "Your HTTPS endpoint for this assistant's webhook events; null clears it.").orNull(),
 	str("webhook_secret", "HMAC secret the platform signs webhooks with; null clears it.").orNull(),
 	array("webhook_events", "Events sent to webhook_url.", str("event", "Event name.").
 		oneOf(catalog.WebhookEvents...)).orNull(),

@@ -63,7 +63,7 @@ var transientAssistant = object("assistant", "One-off assistant for this call on
 	integer("max_duration_seconds", "Hard cap on the call's length, in seconds.").atLeast(1),
 	boolean("voicemail_detection", "Detect voicemail and leave voicemail_message."),
 	str("voicemail_message", "Left on voicemail."),
-	str("webhook_url", "Your HTTPS endpoint for this call's webhook events."),
+	webURL("webhook_url", "Your HTTPS endpoint for this call's webhook events."),
 	object("metadata", "Your own key-value data, returned in this call's webhooks."),
 ).alsoOnly(transientFields...)
 

@@ -22,7 +22,8 @@ var createSIPTrunk = operation{
 		str("provider", "Name of the PBX or carrier behind the trunk, e.g. generic, or the carrier's "+
 			"name, as the user says.").req(),
 		str("address", "SIP server host name or IP address the platform connects to, from the user's "+
-			"PBX or carrier, e.g. sip.example.org.").req(),
+			"PBX or carrier, e.g. sip.example.org.").req().
+			matching(`^[A-Za-z0-9.:\[\]-]+$`, "a host name or IP address, optionally with :port"),
 		str("transport", "SIP transport, as the PBX or carrier requires.").
 			oneOf(catalog.SIPTransports...).byDefault(catalog.SIPTransports[0]),
 		str("auth_username", "SIP username, when the PBX or carrier requires authentication."),

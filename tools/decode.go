@@ -86,14 +86,19 @@ func (p param) decodeString(path string, raw any, problems *argProblems) (any, b
 		return nil, true
 	}
 	switch {
-	case s == "" && p.required:
-		problems.add(path, "must not be empty")
+	case strings.TrimSpace(s) == "" && p.required:
+		problems.add(path, "must not be empty or blank")
+	case strings.ContainsFunc(s, isStrayControl):
+		problems.add(path, "holds a control character (such as NUL); send plain text")
 	case p.isID() && len(s) > maxIDLength:
 		problems.add(path, "is %d characters long, too long to be an ID", len(s))
-	case p.in == inPath && strings.ContainsAny(s, "/\\\uFFFD"),
-		p.isID() && strings.ContainsFunc(s, unicode.IsControl):
-		problems.add(path, "%q cannot be an ID: IDs have no slashes, control characters or broken "+
-			"characters; copy the ID as the matching list_ tool shows it", clip(s))
+	case p.isID() && e164Number.MatchString(s):
+		problems.add(path, "%q is a phone number, not an ID; the matching list_ tool shows each one's ID",
+			clip(s))
+	case p.in == inPath && (s == "." || s == ".." || strings.ContainsAny(s, "/\\\uFFFD")),
+		p.isID() && strings.ContainsFunc(s, isInvisible):
+		problems.add(path, "%q cannot be an ID: IDs have no slashes, dots alone, control, invisible or "+
+			"broken characters; copy the ID as the matching list_ tool shows it", clip(s))
 	case len(p.enum) > 0 && !slices.Contains(p.enum, s):
 		problems.add(path, "%q is not one of %s", clip(s), strings.Join(p.enum, ", "))
 	case p.pattern != nil && !p.pattern.MatchString(s):
@@ -165,6 +170,10 @@ func (p param) decodeObject(path string, raw any, problems *argProblems) (any, b
 		problems.add(path, "must be a JSON object, got %s", describe(raw))
 		return nil, false
 	}
+	if t, given := m["type"]; p.isSchema && given && t != "object" {
+		problems.add(path, "must be a JSON Schema of type object, e.g. {\"type\":\"object\",\"properties\":{…}}; "+
+			"got type %s", describe(t))
+	}
 	known := decodeProps(path+".", p.props, m, problems)
 	if p.only != nil {
 		p.refuseUnknownKeys(path, m, problems)
@@ -224,6 +233,19 @@ func (p param) decodeArray(path string, raw any, problems *argProblems) (any, bo
 	return out, true
 }
 
+// isStrayControl reports a control character no text argument needs:
+// anything below U+0020 but tab, line feed and carriage return (prompts
+// and messages may span lines), and DEL.
+func isStrayControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
+}
+
+// isInvisible reports a character that has no place in an ID: a control
+// character or a bidirectional override that hides what an ID says.
+func isInvisible(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r)
+}
+
 // describe names the JSON type of a value, for error messages.
 func describe(v any) string {
 	switch x := v.(type) {
@@ -246,10 +268,11 @@ func clip(s string) string {
 	return truncateRunes(s, 60)
 }
 
-// isID reports whether p names something by ID: a path segment, or an
-// argument whose name ends in _id.
+// isID reports whether p names something by the API's ID: a path
+// segment, or an argument whose name ends in _id that is not the user's
+// own identifier (a chat contact may be a phone number or an e-mail).
 func (p param) isID() bool {
-	return p.in == inPath || strings.HasSuffix(p.name, "_id")
+	return p.in == inPath || strings.HasSuffix(p.name, "_id") && !p.external
 }
 
 // wholeDay turns a date alone into the date-time the API compares with:

@@ -72,7 +72,7 @@ func TestDotIDsAreRefusedBeforeSending(t *testing.T) {
 		res := callTool(t, findTool(t, c, "delete_campaign_lead"), map[string]any{
 			"campaign_id": sandbox.CampaignID, "lead_id": id})
 		assert.True(t, res.IsError)
-		assert.Contains(t, resultText(t, res), "is not an ID")
+		assert.Contains(t, resultText(t, res), "lead_id: \""+id+"\" cannot be an ID")
 	}
 	assert.Empty(t, sb.Requests(), "nothing was sent")
 }
@@ -190,19 +190,6 @@ func TestRealWorldRequestsAreNeverResent(t *testing.T) {
 	}
 }
 
-func TestACommandThatNeverLeftDoesNotCount(t *testing.T) {
-	sb := sandbox.New(sandbox.Options{})
-	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
-	tool := findTool(t, c, "control_call")
-	for range 12 {
-		res := callTool(t, tool, map[string]any{"call_id": "..", "type": "end-call"})
-		require.True(t, res.IsError)
-		assert.Contains(t, resultText(t, res), "is not an ID")
-	}
-	res := callTool(t, tool, map[string]any{"call_id": "..", "type": "end-call"})
-	assert.NotContains(t, resultText(t, res), "commands in the last minute", "refused IDs use no slot")
-}
-
 func TestTypoInACallOverrideIsRefused(t *testing.T) {
 	runToolsetCases(t, []toolsetCase{
 		{name: "override and one-off assistant are closed", steps: []toolStep{
@@ -318,4 +305,36 @@ func TestAnEmptyStringClearsANullableObject(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, got, "tts_config")
 	assert.Nil(t, got["tts_config"])
+}
+
+func TestTextThatCannotBeMeant(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{{name: "blank, control characters, phone numbers for IDs", steps: []toolStep{
+		{tool: "create_organization", args: map[string]any{"name": "   "}, wantError: true,
+			want: []string{"name: must not be empty or blank"}},
+		{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID,
+			"name": "x\u0000y"}, wantError: true, want: []string{"name: holds a control character"}},
+		{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID,
+			"first_message": "Hallo!\nWie kann ich helfen?"}, want: []string{"Wie kann ich helfen?"}},
+		{tool: "get_number", args: map[string]any{"number_id": "+31850001234"}, wantError: true,
+			want: []string{"number_id: \"+31850001234\" is a phone number, not an ID"}},
+		{tool: "delete_workflow", args: map[string]any{"workflow_id": sandbox.WorkflowID + "\u202e"},
+			wantError: true, want: []string{"workflow_id:", "cannot be an ID"}},
+	}}})
+}
+
+func TestURLsAddressesAndSchemasThatCannotWork(t *testing.T) {
+	runToolsetCases(t, []toolsetCase{{name: "checked before sending", steps: []toolStep{
+		{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID,
+			"webhook_url": "javascript:alert(1)"}, wantError: true,
+			want: []string{`webhook_url: "javascript:alert(1)" is not in an http(s) URL`}},
+		{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID,
+			"notification_email": "not-an-email"}, wantError: true, want: []string{"is not in an e-mail address"}},
+		{tool: "create_sip_trunk", args: map[string]any{"name": "t", "provider": "generic",
+			"address": "sip.example.org\r\nHost: evil"}, wantError: true, want: []string{"address:"}},
+		{tool: "create_analysis_template", args: map[string]any{"name": "x", "system_prompt": "s",
+			"user_prompt": "u {transcript}", "schema": map[string]any{"type": "array"}}, wantError: true,
+			want: []string{"schema: must be a JSON Schema of type object"}},
+		{tool: "update_assistant", args: map[string]any{"assistant_id": sandbox.FrontDeskAssistantID,
+			"webhook_url": "https://hooks.example.org/voicedock"}, want: []string{"Front desk"}},
+	}}})
 }

@@ -23,7 +23,7 @@ var chatRoles = []string{"user", "assistant", "system"}
 // chatContactID is the argument naming the external contact whose messages a
 // chat tool reads.
 var chatContactID = str("contact_id", "The external contact the messages belong to, as the user's own "+
-	"system names it: a phone number, chat session ID or e-mail address.").req()
+	"system names it: a phone number, chat session ID or e-mail address.").req().ownID()
 
 // chatChannelDoc describes a channel argument; the API takes any string.
 var chatChannelDoc = "Channel the message came through, a free string such as " +

@@ -44,6 +44,8 @@ type param struct {
 	hint     string // how to write a value matching pattern
 	dateTime bool   // an ISO 8601 date-time or date
 	dayEnd   bool   // a date alone means the end of that day (an end_date)
+	external bool   // an _id of the user's own, not one of the API's (a chat contact)
+	isSchema bool   // an object that is a JSON Schema of type object
 	min, max *float64
 	maxItems int
 	def      any      // documented default, shown in the schema
@@ -76,6 +78,19 @@ func (p param) byDefault(v any) param   { p.def = v; return p }
 func (p param) upTo(n int) param        { p.maxItems = n; return p }
 func (p param) moment() param           { p.dateTime = true; return p }
 func (p param) momentUntil() param      { p.dateTime, p.dayEnd = true, true; return p }
+func (p param) ownID() param            { p.external = true; return p }
+func (p param) schemaOfObject() param   { p.isSchema = true; return p }
+
+// webURL declares a URL the platform sends requests to.
+func webURL(name, doc string) param {
+	return str(name, doc).matching(`^https?://[^\s/?#]+[^\s]*$`, "an http(s) URL such as "+
+		"https://hooks.example.org/voicedock")
+}
+
+// email declares an e-mail address argument.
+func email(name, doc string) param {
+	return str(name, doc).matching(`^[^@\s]+@[^@\s]+\.[^@\s]+$`, "an e-mail address such as ops@example.org")
+}
 
 // alsoOnly closes an object: besides its declared properties it takes only
 // these keys, and any other is refused by name (a typo in a call that

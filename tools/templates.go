@@ -53,7 +53,8 @@ var toolTemplateFields = []param{
 			matching(`^[A-Za-z_][A-Za-z0-9_-]{0,63}$`, "a letter or _ first, then letters, digits, _ or -, at most 64 characters"),
 		str("description", "function: tells the language model when to call the tool and what it does."),
 		object("parameters", "function: JSON Schema (type object) of the arguments the language model "+
-			"passes, e.g. {\"type\":\"object\",\"properties\":{\"phone\":{\"type\":\"string\"}},\"required\":[\"phone\"]}."),
+			"passes, e.g. {\"type\":\"object\",\"properties\":{\"phone\":{\"type\":\"string\"}},\"required\":[\"phone\"]}.").
+			schemaOfObject(),
 		str("url", "function: your webhook URL that receives the tool call; overrides the assistant's "+
 			"webhook_url.").matching(`^https?://\S+$`, "an http:// or https:// URL"),
 		boolean("async", "function: true to let the call go on without waiting for the webhook's answer "+
@@ -116,7 +117,7 @@ var analysisTemplateFields = []param{
 		"{transcript}, {summary}, {duration}, {caller_number}. E.g. \"Rate this call. Transcript: "+
 		"{transcript}\"."),
 	object("schema", "JSON Schema (type object) of the structured data to extract from each call, e.g. "+
-		"{\"type\":\"object\",\"properties\":{\"satisfied\":{\"type\":\"boolean\"}}}."),
+		"{\"type\":\"object\",\"properties\":{\"satisfied\":{\"type\":\"boolean\"}}}.").schemaOfObject(),
 }
 
 // analysisPlaceholders are the user_prompt placeholders.

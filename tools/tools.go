@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -22,6 +24,9 @@ func structuredResult(v any) (*mcp.CallToolResult, error) {
 	}
 	return mcp.NewToolResultStructured(v, strings.TrimSuffix(text.String(), "\n")), nil
 }
+
+// plainName is an argument name that reads clearly without quotes.
+var plainName = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
 
 // RejectUnknownArguments returns middleware that refuses a call to any of
 // tools whose arguments are not a JSON object or name an argument the tool
@@ -59,6 +64,11 @@ func RejectUnknownArguments(tools []server.ServerTool) server.ToolHandlerMiddlew
 				return next(ctx, req)
 			}
 			slices.Sort(unknown)
+			for i, name := range unknown {
+				if !plainName.MatchString(name) {
+					unknown[i] = strconv.Quote(name) // an empty or odd name stays visible
+				}
+			}
 			takes := "no arguments"
 			if len(known) > 0 {
 				takes = "only " + strings.Join(known, ", ")
