@@ -3,7 +3,7 @@
 // applies the operator's choice of toolsets, single tools, exclusions and
 // read-only mode.
 //
-// Most tools are an [operation] (operation.go): a declaration of one API
+// Every tool is an [operation] (operation.go): a declaration of one API
 // operation with its arguments (params.go), how the answer becomes the
 // result (shapes.go, results.go) and the tool's [Effect]. From it come the
 // input schema, kept to the JSON Schema subset every client accepts; the

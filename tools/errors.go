@@ -7,21 +7,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/voicedock/voicedock-mcp/client"
 )
 
 // keyHelp tells where API keys come from.
 const keyHelp = "API keys are created in the VoiceDock dashboard under Settings → API Keys. " +
 	"To try this server without an account, start it with --sandbox."
-
-// errorResult turns a client error into an isError result that says what
-// happened and what the model or its user can do next. action names what was
-// attempted, e.g. "get account information".
-func errorResult(action string, err error) *mcp.CallToolResult {
-	return mcp.NewToolResultError(action + " failed: " + Explain(err))
-}
 
 // Explain describes err for a model or a person: what happened and what to
 // do next, by class of failure.

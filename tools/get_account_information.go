@@ -3,10 +3,8 @@ package tools
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"time"
-
-	"github.com/mark3labs/mcp-go/mcp"
-	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/voicedock/voicedock-mcp/client"
 )
@@ -85,48 +83,39 @@ const accountOutputSchema = `{
   "required": ["id", "name", "minutes_balance", "monthly_usage_minutes", "active_numbers", "active_agents", "active_calls"]
 }`
 
-// accountParams are the arguments of get_account_information.
-var accountParams = []param{
-	boolean("include_children", "Also list the whitelabel child organizations: ID, name, created."),
+// getAccountInformation is the get_account_information tool. Its run asks
+// the client, which chooses between two routes (GET /organizations, then
+// the deprecated GET /account on older deployments), and renders the
+// account with AccountView, which the voicedock://account resource shares.
+var getAccountInformation = operation{
+	name: "get_account_information", title: "Get account information", toolset: AccountSet,
+	doc: getAccountInformationDoc, effect: Read, idempotent: true,
+	method: http.MethodGet, path: "/organizations",
+	params: []param{
+		boolean("include_children", "Also list the whitelabel child organizations: ID, name, created."),
+	},
+	output: accountOutput,
+	run: func(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
+		account := c.Account
+		if args["include_children"] == true {
+			account = c.AccountWithChildren
+		}
+		acct, err := account(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return AccountView(acct), nil
+	},
 }
 
-// getAccountInformation returns the get_account_information tool. It is
-// written out rather than declared as an operation because the client
-// chooses between two routes (GET /organizations, then the deprecated
-// GET /account on older deployments).
-func getAccountInformation(c *client.Client) Tool {
-	st := server.ServerTool{
-		Tool: mcp.NewTool("get_account_information",
-			mcp.WithTitleAnnotation("Get account information"),
-			mcp.WithDescription(getAccountInformationDoc),
-			mcp.WithReadOnlyHintAnnotation(true),
-			mcp.WithDestructiveHintAnnotation(false),
-			mcp.WithIdempotentHintAnnotation(true),
-			mcp.WithOpenWorldHintAnnotation(false),
-			mcp.WithRawOutputSchema(json.RawMessage(accountOutputSchema)),
-		),
-		Handler: func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-			raw, _ := req.Params.Arguments.(map[string]any)
-			args, err := decodeArgs(accountParams, raw)
-			if err != nil {
-				return mcp.NewToolResultError("get_account_information: " + err.Error()), nil
-			}
-			account := c.Account
-			if args["include_children"] == true {
-				account = c.AccountWithChildren
-			}
-			acct, err := account(ctx)
-			if err != nil {
-				return errorResult("get_account_information", err), nil
-			}
-			return structuredResult(AccountView(acct))
-		},
+// accountOutput is accountOutputSchema decoded, as operations hold it.
+var accountOutput = func() map[string]any {
+	var schema map[string]any
+	if err := json.Unmarshal([]byte(accountOutputSchema), &schema); err != nil {
+		panic("tools: accountOutputSchema is not JSON: " + err.Error()) // a bug in the constant
 	}
-	props, _ := propertiesSchema(accountParams)
-	st.Tool.InputSchema = mcp.ToolInputSchema{}
-	st.Tool.RawInputSchema = mustJSON(map[string]any{"type": "object", "properties": props})
-	return Tool{ServerTool: st, Toolset: AccountSet, Effect: Read, Operation: "GET /organizations"}
-}
+	return schema
+}()
 
 // AccountView renders an account for a model: the name falls back to the
 // company name, counters become integers, and the rate-limit headroom seen

@@ -54,8 +54,12 @@ func TestEveryOperationHasExactlyOneTool(t *testing.T) {
 
 func TestToolsets(t *testing.T) {
 	all := testTools(t)
-	for _, tool := range all {
+	for i, tool := range all {
 		assert.Contains(t, Toolsets, tool.Toolset, tool.Tool.Name)
+		if i > 0 {
+			assert.GreaterOrEqual(t, slices.Index(Toolsets, tool.Toolset), slices.Index(Toolsets, all[i-1].Toolset),
+				"%s: All groups tools by toolset, in the order of Toolsets", tool.Tool.Name)
+		}
 	}
 	names := func(list []server.ServerTool) []string {
 		var out []string

@@ -28,7 +28,8 @@ const (
 	LegacySet     = "legacy"
 )
 
-// Toolsets lists every toolset in the order tools/list shows them.
+// Toolsets lists every toolset, in the order All, the README table and
+// `voicedock-mcp tools tokens` show them (tools/list sorts by name).
 var Toolsets = []string{
 	AccountSet, AssistantsSet, CallsSet, NumbersSet, SIPTrunksSet, VoicesSet, BYOKSet,
 	TemplatesSet, CampaignsSet, WorkflowsSet, MCPServersSet, DomainsSet, LegacySet,
@@ -43,35 +44,17 @@ const AllToolsets = "all"
 
 // All returns every tool, grouped by toolset in the order of Toolsets.
 func All(c *client.Client) []Tool {
-	all := make([]Tool, len(declared))
-	for i, d := range declared {
-		all[i] = d.build(c)
+	all := make([]Tool, len(operations))
+	for i, op := range operations {
+		all[i] = op.build(c)
 	}
 	return all
 }
 
-// declaration is a tool known by name, toolset and effect before it is
-// built, so that a server builds only the tools it offers.
-type declaration struct {
-	name, toolset string
-	effect        Effect
-	build         func(*client.Client) Tool
-}
-
-// declared lists every tool, grouped by toolset in the order of Toolsets.
-var declared = func() []declaration {
-	list := []declaration{{"get_account_information", AccountSet, Read, getAccountInformation}}
-	for _, op := range operations {
-		list = append(list, declaration{op.name, op.toolset, op.effect, op.build})
-	}
-	slices.SortStableFunc(list, func(a, b declaration) int {
-		return slices.Index(Toolsets, a.toolset) - slices.Index(Toolsets, b.toolset)
-	})
-	return list
-}()
-
-// operations are the tools declared as API operations, in the order each
-// toolset shows them.
+// operations are every tool, grouped by toolset in the order of Toolsets
+// and in the order each toolset shows them. Selection reads their name,
+// toolset and effect before building, so a server builds only the tools it
+// offers.
 var operations = slices.Concat(
 	accountOperations, assistantOperations, callOperations, numberOperations, sipTrunkOperations,
 	voiceOperations, byokOperations, templateOperations, campaignOperations, workflowOperations,
@@ -111,9 +94,9 @@ func Build(c *client.Client, sel Selection) ([]server.ServerTool, error) {
 		return nil, err
 	}
 	var out []server.ServerTool
-	for _, d := range declared {
-		if keep(d.name, d.toolset, d.effect) {
-			out = append(out, d.build(c).ServerTool)
+	for _, op := range operations {
+		if keep(op.name, op.toolset, op.effect) {
+			out = append(out, op.build(c).ServerTool)
 		}
 	}
 	return out, nil
@@ -134,7 +117,7 @@ func (sel Selection) chooser() (func(name, toolset string, effect Effect) bool, 
 		return nil, err
 	}
 	for _, n := range slices.Concat(sel.Tools, sel.Exclude) {
-		if !slices.ContainsFunc(declared, func(d declaration) bool { return d.name == n }) {
+		if !slices.ContainsFunc(operations, func(op operation) bool { return op.name == n }) {
 			return nil, fmt.Errorf("unknown tool %q; `voicedock-mcp tools list --toolsets all,legacy` "+
 				"shows every tool", n)
 		}
@@ -166,9 +149,9 @@ func expandToolsets(names []string) ([]string, error) {
 
 // ToolsetOf returns the toolset of the tool named name, if there is one.
 func ToolsetOf(name string) (string, bool) {
-	for _, d := range declared {
-		if d.name == name {
-			return d.toolset, true
+	for _, op := range operations {
+		if op.name == name {
+			return op.toolset, true
 		}
 	}
 	return "", false
