@@ -90,7 +90,7 @@ func TestBYOKTools(t *testing.T) {
 
 func TestSetBYOKKeyIsRealWorld(t *testing.T) {
 	c := newSandboxClient(t, sandbox.New(sandbox.Options{}), sandbox.DemoKey, nil)
-	for _, tool := range All(c) {
+	for _, tool := range All(c, apiOnly) {
 		if tool.Tool.Name == "set_byok_key" {
 			assert.Equal(t, RealWorld, tool.Effect)
 			assert.True(t, *tool.Tool.Annotations.OpenWorldHint)

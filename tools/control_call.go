@@ -46,6 +46,7 @@ var controlCall = operation{
 			"ended call takes none.",
 	},
 	run:      runControlCall,
+	ask:      askControlCommand,
 	output:   actionOutput(field{"success", "boolean"}, field{"message", "string"}),
 	listedBy: "list_calls",
 }
@@ -119,4 +120,42 @@ func runControlCall(ctx context.Context, c *client.Client, args map[string]any) 
 		}
 	}
 	return prune(answer), nil
+}
+
+// askControlCommand shows the command a person is about to send into a
+// live call, and who is on the line. A transfer to a number has the
+// person type its last four digits, as for any call placed.
+func askControlCommand(ctx context.Context, c *client.Client, g *guard, args map[string]any) (*question, error) {
+	id := args["call_id"].(string) // required
+	call, err := fetch(ctx, c, "/calls/{id}", map[string]string{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	q := &question{target: "call " + id}
+	q.fact("Call", fmt.Sprintf("%s with %s, now %s", id, text(call, "caller_phone", "customer_number"),
+		text(call, "status")))
+	switch args["type"] {
+	case "say":
+		q.action, q.warning = "Say this in a live call", "The person on the line hears it."
+		q.fact("Words", fmt.Sprint(args["content"]))
+		if end, _ := args["end_after"].(bool); end {
+			q.fact("Then", "end the call")
+		}
+	case "inject-context":
+		q.action, q.warning = "Add to the assistant's context in a live call", "It steers what the assistant says."
+		q.fact("Information", fmt.Sprint(args["content"]))
+	case "end-call":
+		q.action, q.warning = "End a live call", "The person on the line is cut off."
+	case "transfer":
+		dest := fmt.Sprint(args["destination"])
+		q.action, q.warning = "Transfer a live call to "+dest, "It rings that destination."
+		q.fact("Transfer to", dest)
+		if e164Number.MatchString(dest) {
+			q.digits = dest[len(dest)-4:]
+		}
+	}
+	if m, ok := args["message"].(string); ok {
+		q.fact("Said first", m)
+	}
+	return q, nil
 }

@@ -29,6 +29,7 @@ var createWebCall = operation{
 		}
 		return checkAssistantChoice(args)
 	},
+	ask:      askWebCall,
 	output:   actionOutput(field{"token", "string"}, field{"server_url", "string"}),
 	listedBy: "list_assistants",
 }

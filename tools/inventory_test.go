@@ -128,7 +128,7 @@ func TestToolsets(t *testing.T) {
 			}
 			again, _ := Select(all, tc.sel)
 			assert.Equal(t, names(got), names(again), "order is deterministic")
-			built, err := Build(nil, tc.sel)
+			built, err := Build(nil, tc.sel, Safety{})
 			require.NoError(t, err)
 			assert.Equal(t, names(got), names(built), "Build builds what Select picks")
 			assert.NoError(t, tc.sel.Check())

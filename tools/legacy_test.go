@@ -102,7 +102,7 @@ func chatContents(t *testing.T, v map[string]any) string {
 
 func TestChatToolsAreMarkedDeprecated(t *testing.T) {
 	c := newSandboxClient(t, sandbox.New(sandbox.Options{}), sandbox.DemoKey, nil)
-	for _, tool := range All(c) {
+	for _, tool := range All(c, apiOnly) {
 		if tool.Toolset == LegacySet {
 			assert.True(t, strings.HasPrefix(tool.Tool.Description, "Deprecated: the API marks"), tool.Tool.Name)
 			assert.Contains(t, tool.Tool.Annotations.Title, "(deprecated)")

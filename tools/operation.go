@@ -16,7 +16,8 @@ import (
 )
 
 // Effect says what calling a tool does to the world. It decides the tool's
-// annotations and whether --read-only keeps it.
+// annotations, whether --read-only keeps it, whether a person confirms a
+// call (ConfirmMode) and whether it is audited.
 type Effect int
 
 const (
@@ -29,9 +30,6 @@ const (
 	// RealWorld reaches people or spends money: it places, steers or ends
 	// a call, starts a campaign, or stores a provider key. Its request is
 	// sent once, never retried.
-	//
-	// TODO(#4): a person confirms Destructive and RealWorld calls in the
-	// client (elicitation) before anything is sent.
 	RealWorld
 )
 
@@ -68,6 +66,21 @@ type operation struct {
 	check func(args map[string]any) error
 	// run replaces the generic request when a tool needs more than one.
 	run func(ctx context.Context, c *client.Client, args map[string]any) (any, error)
+	// effectOf narrows effect for one call, e.g. pausing a campaign is a
+	// write while starting it reaches the world; nil means effect. It
+	// never returns more than effect.
+	effectOf func(args map[string]any) Effect
+	// ask builds what a person confirms; nil means a question made from
+	// the title, the name of what a delete removes, and the arguments.
+	ask func(ctx context.Context, c *client.Client, g *guard, args map[string]any) (*question, error)
+}
+
+// effectFor is the effect of one call with args.
+func (op operation) effectFor(args map[string]any) Effect {
+	if op.effectOf == nil {
+		return op.effect
+	}
+	return min(op.effectOf(args), op.effect)
 }
 
 // Tool is one tool of the server with what selection and documentation
@@ -79,8 +92,8 @@ type Tool struct {
 	Operation string // the API operation it calls, e.g. "GET /assistants/{id}"
 }
 
-// build turns an operation into a Tool calling c.
-func (op operation) build(c *client.Client) Tool {
+// build turns an operation into a Tool calling c, guarded by g.
+func (op operation) build(c *client.Client, g *guard) Tool {
 	t := mcp.NewTool(op.name,
 		mcp.WithTitleAnnotation(op.title),
 		mcp.WithDescription(op.doc),
@@ -98,7 +111,7 @@ func (op operation) build(c *client.Client) Tool {
 	t.RawInputSchema = mustJSON(input)
 	t.RawOutputSchema = mustJSON(op.output)
 	return Tool{
-		ServerTool: server.ServerTool{Tool: t, Handler: op.handler(c)},
+		ServerTool: server.ServerTool{Tool: t, Handler: op.handler(c, g)},
 		Toolset:    op.toolset, Effect: op.effect, Operation: op.method + " " + op.path,
 	}
 }
@@ -111,8 +124,9 @@ func mustJSON(v any) json.RawMessage {
 	return b
 }
 
-// handler checks the arguments, calls the API and shapes the answer.
-func (op operation) handler(c *client.Client) server.ToolHandlerFunc {
+// handler checks the arguments, asks a person to confirm when the
+// operator wants that, calls the API and shapes the answer.
+func (op operation) handler(c *client.Client, g *guard) server.ToolHandlerFunc {
 	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		raw, _ := req.Params.Arguments.(map[string]any) // RejectUnknownArguments refused non-objects
 		args, err := decodeArgs(op.params, raw)
@@ -123,16 +137,64 @@ func (op operation) handler(c *client.Client) server.ToolHandlerFunc {
 			return mcp.NewToolResultError(op.name + ": " + err.Error() +
 				". The tool's input schema lists every argument and its allowed values."), nil
 		}
-		run := op.run
-		if run == nil {
-			run = op.send
+		if g.Confirm.asks(op.effectFor(args)) {
+			if res := op.confirm(ctx, c, g, args, req); res != nil {
+				return res, nil
+			}
 		}
-		out, err := run(ctx, c, args)
-		if err != nil {
-			return op.errorResult(err), nil
-		}
-		return structuredResult(out)
+		return op.execute(ctx, c, args), nil
 	}
+}
+
+// confirm runs the confirmation rounds of a call: the first asks the
+// client to show a form, the second checks the answer and reads the facts
+// again. It returns the result that ends the round, or nil to go ahead.
+func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, args map[string]any,
+	req mcp.CallToolRequest) *mcp.CallToolResult {
+	if !answered(req) {
+		if !canAsk(ctx) {
+			return cannotAsk(op, g.Confirm)
+		}
+		q, err := op.question(ctx, c, g, args)
+		if err != nil {
+			return op.errorResult(err)
+		}
+		return g.askConfirmation(ctx, op, args, q)
+	}
+	answer := g.checkAnswer(ctx, op, args, req)
+	if answer.res != nil {
+		return answer.res
+	}
+	q, err := op.question(ctx, c, g, args)
+	if err != nil {
+		return op.errorResult(err)
+	}
+	if q.fingerprint() != answer.p.Facts {
+		return notDone(op, "what the person confirmed has changed since they saw it",
+			"Call the tool again so they can confirm the current details.")
+	}
+	if !g.spend(answer.p) {
+		return notDone(op, "this confirmation was already used", "One confirmation acts once; "+
+			"call the tool again if the person wants it done again.")
+	}
+	return nil
+}
+
+// execute sends the call's request(s) and shapes the answer.
+func (op operation) execute(ctx context.Context, c *client.Client, args map[string]any) *mcp.CallToolResult {
+	run := op.run
+	if run == nil {
+		run = op.send
+	}
+	out, err := run(ctx, c, args)
+	if err != nil {
+		return op.errorResult(err)
+	}
+	res, err := structuredResult(out)
+	if err != nil {
+		return mcp.NewToolResultError(op.name + ": the result could not be encoded: " + err.Error())
+	}
+	return res
 }
 
 // send is the generic handler: one request built from the arguments, its

@@ -29,6 +29,7 @@ var placeOutboundCall = operation{
 		str("first_message", "Opening line for this call, instead of the assistant's."),
 	},
 	check:    checkAssistantChoice,
+	ask:      askOutboundCall,
 	output:   actionOutput(field{"success", "boolean"}, field{"call_id", "string"}, field{"status", "string"}),
 	listedBy: "list_assistants (assistant_id) or list_numbers (number_id)",
 }

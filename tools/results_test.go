@@ -55,7 +55,7 @@ func TestFitListKeepsWholeItemsAndSaysWhereToGoOn(t *testing.T) {
 func TestNoResultExceedsTheBound(t *testing.T) {
 	sb := sandbox.New(sandbox.Options{RateLimit: 10_000})
 	c := newSandboxClient(t, sb, sandbox.DemoKey, func(o *client.Options) { o.RateLimit = 10_000 })
-	for _, tool := range All(c) {
+	for _, tool := range All(c, apiOnly) {
 		if tool.Effect != Read || strings.Contains(string(tool.Tool.RawInputSchema), `"required"`) ||
 			tool.Tool.Name == "list_resend_domains" { // needs a Resend key the demo has not stored
 			continue

@@ -30,12 +30,16 @@ var update = flag.Bool("update", false, "rewrite testdata/schemas from the curre
 // serverName is the name clients prefix tool names with.
 const serverName = "voicedock-mcp"
 
+// apiOnly is the safety of tests about what tools send and answer: nobody
+// is asked to confirm. confirm_test.go tests the confirmations.
+var apiOnly = Safety{Confirm: ConfirmNever}
+
 // testTools returns every tool wired to a client that is never called.
 func testTools(t *testing.T) []Tool {
 	t.Helper()
 	c, err := client.New(client.Options{BaseURL: "http://127.0.0.1:1/api/v1", APIKey: "fl_test_x"})
 	require.NoError(t, err)
-	return All(c)
+	return All(c, apiOnly)
 }
 
 // wireJSON is a tool definition exactly as tools/list sends it.
@@ -255,7 +259,7 @@ func newSandboxClient(t *testing.T, sb *sandbox.Server, key string, edit func(*c
 
 func findTool(t *testing.T, c *client.Client, name string) server.ServerTool {
 	t.Helper()
-	for _, st := range All(c) {
+	for _, st := range All(c, apiOnly) {
 		if st.Tool.Name == name {
 			return st.ServerTool
 		}
@@ -267,7 +271,7 @@ func findTool(t *testing.T, c *client.Client, name string) server.ServerTool {
 func TestRejectUnknownArguments(t *testing.T) {
 	sb := sandbox.New(sandbox.Options{})
 	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
-	all := All(c)
+	all := All(c, apiOnly)
 	handler := RejectUnknownArguments(serverTools(all))(findTool(t, c, "get_account_information").Handler)
 	tests := []struct {
 		name      string

@@ -42,11 +42,13 @@ var DefaultToolsets = []string{AccountSet, AssistantsSet, CallsSet, NumbersSet}
 // which is only on when named.
 const AllToolsets = "all"
 
-// All returns every tool, grouped by toolset in the order of Toolsets.
-func All(c *client.Client) []Tool {
+// All returns every tool, grouped by toolset in the order of Toolsets,
+// guarded as s says.
+func All(c *client.Client, s Safety) []Tool {
+	g := newGuard(s)
 	all := make([]Tool, len(operations))
 	for i, op := range operations {
-		all[i] = op.build(c)
+		all[i] = op.build(c, g)
 	}
 	return all
 }
@@ -86,17 +88,20 @@ func Select(all []Tool, sel Selection) ([]server.ServerTool, error) {
 	return out, nil
 }
 
-// Build returns the tools sel chooses, calling c, building only those.
-// Its errors are Select's.
-func Build(c *client.Client, sel Selection) ([]server.ServerTool, error) {
+// Build returns the tools sel chooses, calling c and guarded as s says,
+// building only those. Its errors are Select's. The tools share one guard:
+// build once per server, so that every session counts against the same
+// call policy.
+func Build(c *client.Client, sel Selection, s Safety) ([]server.ServerTool, error) {
 	keep, err := sel.chooser()
 	if err != nil {
 		return nil, err
 	}
+	g := newGuard(s)
 	var out []server.ServerTool
 	for _, op := range operations {
 		if keep(op.name, op.toolset, op.effect) {
-			out = append(out, op.build(c).ServerTool)
+			out = append(out, op.build(c, g).ServerTool)
 		}
 	}
 	return out, nil

@@ -1,10 +1,12 @@
 package tools
 
 import (
-	"github.com/voicedock/voicedock-mcp/client"
-
+	"context"
+	"fmt"
 	"net/http"
 	"slices"
+
+	"github.com/voicedock/voicedock-mcp/client"
 
 	"github.com/voicedock/voicedock-mcp/client/catalog"
 )
@@ -29,9 +31,43 @@ var updateCampaign = operation{
 			"only.").oneOf(catalog.SettableCampaignStatuses...),
 	}, campaignFields(false)),
 	check:    func(args map[string]any) error { return requireChange(args, "campaign_id") },
+	effectOf: campaignUpdateEffect,
+	ask:      askCampaignStart,
 	shape:    oneCampaign,
 	output:   objectOutput("campaign", campaignOut...),
 	listedBy: "list_campaigns",
 	advice: map[error]string{client.ErrConflict: "A completed campaign cannot be changed; to call these leads again, create a new campaign with " +
 		"create_campaign."},
+}
+
+// campaignUpdateEffect: setting status scheduled starts or resumes
+// dialing; any other change is configuration (pausing and cancelling stop
+// calls, so nobody is asked to allow them).
+func campaignUpdateEffect(args map[string]any) Effect {
+	if args["status"] == "scheduled" {
+		return RealWorld
+	}
+	return Write
+}
+
+// askCampaignStart shows the campaign a person is about to start: its
+// name, how many leads it will call, when, and with which assistant.
+func askCampaignStart(ctx context.Context, c *client.Client, g *guard, args map[string]any) (*question, error) {
+	campaign, err := fetch(ctx, c, "/campaigns/{id}", map[string]string{"id": args["campaign_id"].(string)})
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range args { // the schedule as it will be after this change
+		campaign[k] = v
+	}
+	q := &question{action: "Start a calling campaign",
+		warning: "The platform dials every lead on the list, real people, and every call is billed.",
+		target:  "campaign " + nameOf(campaign, nil)}
+	q.fact("Campaign", nameOf(campaign, nil))
+	q.fact("Leads to call", fmt.Sprintf("%v (%v already done)", numberOf(campaign["total_leads"]),
+		numberOf(campaign["completed_leads"])))
+	q.fact("Schedule", fmt.Sprintf("daily %s–%s, %s, from the next opening of that window",
+		text(campaign, "schedule_start_time"), text(campaign, "schedule_end_time"), text(campaign, "timezone")))
+	q.fact("Assistant", text(campaign, "assistant_name", "assistant_id", "agent_id"))
+	return q, nil
 }

@@ -15,7 +15,7 @@ const updateNumberDoc = `Reassign a registered phone number: the assistant that 
 
 var updateNumber = operation{
 	name: "update_number", title: "Update a phone number", toolset: NumbersSet,
-	doc: updateNumberDoc, effect: Write, idempotent: true,
+	doc: updateNumberDoc, effect: Destructive, idempotent: true,
 	method: http.MethodPatch, path: "/numbers/{id}",
 	params: []param{
 		numberID,
@@ -26,6 +26,7 @@ var updateNumber = operation{
 		boolean("is_active", "Whether the number takes calls."),
 	},
 	check:    numberUpdateChanges,
+	effectOf: numberUpdateEffect,
 	shape:    oneNumber,
 	output:   objectOutput("number", numberOut...),
 	listedBy: "list_numbers",
@@ -44,4 +45,16 @@ func numberUpdateChanges(args map[string]any) error {
 	}
 	return errors.New("nothing to change: give at least one of assistant_id, transfer_trunk_id, " +
 		"workflow_id or is_active")
+}
+
+// numberUpdateEffect: detaching the number's assistant, trunk or workflow
+// (null) stops it answering as before, which is destructive; anything
+// else is a write.
+func numberUpdateEffect(args map[string]any) Effect {
+	for _, k := range []string{"assistant_id", "transfer_trunk_id", "workflow_id"} {
+		if v, ok := args[k]; ok && v == nil {
+			return Destructive
+		}
+	}
+	return Write
 }

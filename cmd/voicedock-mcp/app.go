@@ -69,15 +69,16 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 		return nil, fmt.Errorf("configuration: %s: %w", envBaseURL, err)
 	}
 	a.api = api
-	a.mcp = newMCPServer(api, a.cfg.selection, logger, a.calls)
+	a.mcp = newMCPServer(api, a.cfg.selection, a.safety(), logger, a.calls)
 	return a, nil
 }
 
 // newMCPServer builds the MCP server with the selected tools and every
 // resource; calls counts the tool calls in progress. sel must have been
 // checked (config.selectTools).
-func newMCPServer(api *client.Client, sel tools.Selection, logger *slog.Logger, calls *inflight) *server.MCPServer {
-	all, err := tools.Build(api, sel)
+func newMCPServer(api *client.Client, sel tools.Selection, safety tools.Safety, logger *slog.Logger,
+	calls *inflight) *server.MCPServer {
+	all, err := tools.Build(api, sel, safety)
 	if err != nil {
 		panic("selection checked at start-up failed: " + err.Error()) // a bug
 	}
@@ -103,6 +104,12 @@ func newMCPServer(api *client.Client, sel tools.Selection, logger *slog.Logger, 
 	return s
 }
 
+// safety is the operator's protection of tool calls, from the
+// configuration.
+func (a *app) safety() tools.Safety {
+	return tools.Safety{Confirm: a.cfg.Confirm}
+}
+
 // warnAtStart writes the start-up warnings of the serving modes once.
 func (a *app) warnAtStart() {
 	for _, w := range a.cfg.warnings {
@@ -111,6 +118,10 @@ func (a *app) warnAtStart() {
 	if a.cfg.keyProblem != "" {
 		a.logger.Warn("no usable API key; tools that call the API will answer with an error until it is fixed",
 			"problem", a.cfg.keyProblem)
+	}
+	if a.cfg.Confirm == tools.ConfirmNever {
+		a.logger.Warn("HMS_SOVEREIGN_CONFIRM=never: calls, campaigns and deletes go ahead without a person " +
+			"confirming them; only the call policy limits what the model can do")
 	}
 	a.logger.Info("starting", "version", buildVersion(), "config", a.cfg)
 }

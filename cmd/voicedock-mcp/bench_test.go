@@ -74,7 +74,7 @@ func BenchmarkToolCallInProcess(b *testing.B) {
 	// Logging as with HMS_SOVEREIGN_LOG_LEVEL=error: handlers exist but
 	// Info lines are dropped before formatting.
 	logger := slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError}))
-	srv := newMCPServer(api, tools.Selection{}, logger, &inflight{})
+	srv := newMCPServer(api, tools.Selection{}, tools.Safety{}, logger, &inflight{})
 	ctx := context.Background()
 
 	// One call outside the timer checks the path works and opens the

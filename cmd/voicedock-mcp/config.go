@@ -46,6 +46,9 @@ type config struct {
 	ExcludeTools []string `env:"HMS_SOVEREIGN_EXCLUDE_TOOLS"`
 	ReadOnly     bool     `env:"HMS_SOVEREIGN_READ_ONLY"`
 
+	// Confirm says which tool calls a person confirms in the client.
+	Confirm tools.ConfirmMode `env:"HMS_SOVEREIGN_CONFIRM"`
+
 	RequestTimeout time.Duration `env:"HMS_SOVEREIGN_REQUEST_TIMEOUT" envDefault:"10s"`
 	CallBudget     time.Duration `env:"HMS_SOVEREIGN_CALL_BUDGET" envDefault:"25s"`
 	MaxRetries     int           `env:"HMS_SOVEREIGN_MAX_RETRIES" envDefault:"2"`
@@ -78,6 +81,7 @@ func (c config) LogValue() slog.Value {
 		slog.Duration("request_timeout", c.RequestTimeout),
 		slog.Duration("call_budget", c.CallBudget),
 		slog.Int("rate_limit", c.RateLimit),
+		slog.String("confirm", c.Confirm.String()),
 	)
 }
 

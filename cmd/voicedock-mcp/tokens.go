@@ -38,7 +38,7 @@ func measure(list []server.ServerTool) footprint {
 // toolset alone, for the default set, for everything, and for the current
 // selection.
 func (a *app) printTokens(stdout io.Writer) int {
-	all := tools.All(a.api)
+	all := tools.All(a.api, a.safety())
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "selection\ttools\tbytes\t~tokens\t")
 	row := func(name string, sel tools.Selection) {

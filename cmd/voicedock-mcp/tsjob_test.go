@@ -23,8 +23,12 @@ type jobOutput struct {
 	Steps []struct {
 		Tool    string         `json:"tool"`
 		IsError bool           `json:"isError"`
-		Result  map[string]any `json:"result"`
+		Result  any    `json:"result"`
 	} `json:"steps"`
+	Forms []struct {
+		Message string   `json:"message"`
+		Fields  []string `json:"fields"`
+	} `json:"forms"`
 	Statuses   []string       `json:"statuses"`
 	Transcript map[string]any `json:"transcript"`
 	Error      string         `json:"error"`
@@ -34,7 +38,8 @@ type jobOutput struct {
 // stdio with the official TypeScript SDK client (e2e/tsclient/job.mjs):
 // create an assistant, register a number for it, place an outbound call,
 // say something while it is in progress, wait for it to end, read its
-// transcript, and delete what was created.
+// transcript, and delete what was created. A person confirms the call, the
+// command and both deletes in forms the client shows.
 func TestTypeScriptClientJob(t *testing.T) {
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	require.NoError(t, err)
@@ -77,6 +82,17 @@ func TestTypeScriptClientJob(t *testing.T) {
 	assert.Contains(t, string(transcript), "Your appointment is confirmed for Tuesday at ten. Tot ziens!")
 
 	assert.Equal(t, 1, api.CountRequests(http.MethodPost, "/calls/outbound"), "one call placed, never twice")
+
+	require.Len(t, got.Forms, 4, "confirmed: the call, the command, two deletes")
+	call := got.Forms[0]
+	assert.Equal(t, []string{"last_four_digits"}, call.Fields, "the person types the digits for a call")
+	for _, fact := range []string{"+31612345678", "+31851234567", "E2E Terminbestätigung Zoë", "5 minutes",
+		"€0.35"} {
+		assert.Contains(t, call.Message, fact)
+	}
+	assert.Contains(t, got.Forms[1].Message, "Your appointment is confirmed for Tuesday at ten.")
+	assert.Contains(t, got.Forms[2].Message, "+31851234567", "the number deleted")
+	assert.Contains(t, got.Forms[3].Message, "E2E Terminbestätigung Zoë", "the assistant deleted")
 	var deletes []string
 	for _, r := range api.Requests() {
 		if r.Method == http.MethodDelete {

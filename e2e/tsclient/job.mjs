@@ -11,10 +11,16 @@
 //   {"steps": [{"tool": "...", "isError": false, "result": {...}}, ...],
 //    "statuses": ["dialing", ...], "transcript": [...]}
 //
+// The client shows confirmation forms the way a person would answer them:
+// it declares form elicitation, records each form under "forms", and
+// accepts it, typing the last four digits of DESTINATION when asked.
+//
 // A step that fails stops the job and the line says which; exit status 1.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 
+const DESTINATION = '+31612345678';
 const SAY = 'Your appointment is confirmed for Tuesday at ten. Tot ziens!';
 const POLL_MS = 250;
 const WAIT_MS = 60_000;
@@ -26,6 +32,18 @@ function emit(value, code) {
 // What the job did so far, printed whether it succeeds or not.
 const steps = [];
 const statuses = [];
+const forms = [];
+
+// answerForm is the person in front of the client: it reads the form and
+// confirms it.
+function answerForm(request) {
+  const { message, requestedSchema } = request.params;
+  forms.push({ message, fields: Object.keys(requestedSchema?.properties ?? {}) });
+  if (requestedSchema?.properties?.last_four_digits) {
+    return { action: 'accept', content: { last_four_digits: DESTINATION.slice(-4) } };
+  }
+  return { action: 'accept', content: { confirm: true } };
+}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,7 +52,9 @@ async function main() {
   if (!bin) throw new Error('usage: node job.mjs BIN [args...]');
   const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined));
   const transport = new StdioClientTransport({ command: bin, args, env, stderr: 'inherit' });
-  const client = new Client({ name: 'voicedock-mcp-e2e-job', version: '0.0.0' });
+  const client = new Client({ name: 'voicedock-mcp-e2e-job', version: '0.0.0' },
+    { capabilities: { elicitation: { form: {} } } });
+  client.setRequestHandler(ElicitRequestSchema, answerForm);
 
   // call runs one tool and records it; a tool error ends the job.
   const call = async (name, args) => {
@@ -75,7 +95,7 @@ async function main() {
       phone_number: '+31851234567', name: 'E2E line', assistant_id: assistant.id,
     });
     const placed = await call('place_outbound_call', {
-      destination: '+31612345678', assistant_id: assistant.id, number_id: number.id,
+      destination: DESTINATION, assistant_id: assistant.id, number_id: number.id,
     });
     await waitFor(placed.call_id, (s) => s === 'in-progress');
     await call('control_call', { call_id: placed.call_id, type: 'say', content: SAY, end_after: true });
@@ -83,7 +103,7 @@ async function main() {
     const ended = await call('get_call', { call_id: placed.call_id, include_transcript: true });
     await call('delete_number', { number_id: number.id });
     await call('delete_assistant', { assistant_id: assistant.id });
-    return { steps, statuses, transcript: ended.transcript };
+    return { steps, statuses, forms, transcript: ended.transcript };
   } finally {
     await client.close().catch(() => {});
   }
@@ -91,5 +111,5 @@ async function main() {
 
 main().then(
   (output) => emit(output, 0),
-  (err) => emit({ error: err instanceof Error ? err.message : String(err), steps, statuses }, 1),
+  (err) => emit({ error: err instanceof Error ? err.message : String(err), steps, statuses, forms }, 1),
 );

@@ -1,0 +1,124 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/voicedock/voicedock-mcp/client"
+)
+
+// orchestrationEuroPerMinute is the documented platform fee of a call,
+// on top of model usage.
+const orchestrationEuroPerMinute = 0.07
+
+// askOutboundCall shows the call a person is about to allow: who is
+// called, from which number, by which assistant, how long it can last and
+// the most it can cost. The person types the last four digits of the
+// number called.
+func askOutboundCall(ctx context.Context, c *client.Client, g *guard, args map[string]any) (*question, error) {
+	dest := args["destination"].(string) // required
+	q := &question{action: "Place a phone call to " + dest,
+		warning: "It rings a real person and is billed per minute.",
+		digits:  dest[len(dest)-4:], target: "call to " + dest}
+	q.fact("Number called", dest)
+	from := "one of your numbers, chosen by the platform"
+	if id, ok := args["number_id"].(string); ok {
+		number, err := fetch(ctx, c, "/numbers/{id}", map[string]string{"id": id})
+		if err != nil {
+			return nil, err
+		}
+		from = text(number, "phone_number", "number") + " (" + id + ")"
+	}
+	q.fact("Caller ID", from)
+	if err := assistantFacts(ctx, c, q, args); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// askWebCall shows the browser call a person is about to start.
+func askWebCall(ctx context.Context, c *client.Client, g *guard, args map[string]any) (*question, error) {
+	q := &question{action: "Start a web call", warning: "It is billed per minute like a phone call."}
+	if err := assistantFacts(ctx, c, q, args); err != nil {
+		return nil, err
+	}
+	q.target = "web call with " + strings.TrimPrefix(q.facts[0], "Assistant: ")
+	return q, nil
+}
+
+// assistantFacts adds the call's assistant, its longest call and the most
+// that can cost: a saved assistant is read from the API, with the call's
+// override; a one-off assistant is read from the arguments.
+func assistantFacts(ctx context.Context, c *client.Client, q *question, args map[string]any) error {
+	var name string
+	var limit float64
+	if id, ok := args["assistant_id"].(string); ok {
+		saved, err := fetch(ctx, c, "/assistants/{id}", map[string]string{"id": id})
+		if err != nil {
+			return err
+		}
+		name, limit = text(saved, "name")+" ("+id+")", numberOf(saved["max_duration_seconds"])
+	} else {
+		oneOff, _ := args["assistant"].(map[string]any)
+		name, limit = "a one-off assistant", numberOf(oneOff["max_duration_seconds"])
+		if n, _ := oneOff["name"].(string); n != "" {
+			name = fmt.Sprintf("%s (one-off)", n)
+		}
+	}
+	if override, ok := args["assistant_override"].(map[string]any); ok {
+		if v := numberOf(override["max_duration_seconds"]); v > 0 {
+			limit = v
+		}
+	}
+	q.fact("Assistant", name)
+	q.fact("Longest possible call", durationText(limit))
+	q.fact("Most it can cost", costText(limit))
+	return nil
+}
+
+// durationText says how long a call can last; limit 0 is no limit.
+func durationText(limit float64) string {
+	if limit <= 0 {
+		return "no limit: the assistant sets no max_duration_seconds, so the call lasts until someone hangs up"
+	}
+	s := int(limit)
+	switch {
+	case s%60 == 0:
+		return plural(s/60, "minute")
+	case s < 60:
+		return plural(s, "second")
+	}
+	return plural(s/60, "minute") + " " + plural(s%60, "second")
+}
+
+// costText is the most a call of limit seconds can cost in platform fees
+// (billed per started minute), with model usage on top.
+func costText(limit float64) string {
+	if limit <= 0 {
+		return fmt.Sprintf("no upper bound: €%.2f per minute for as long as it lasts, plus model usage",
+			orchestrationEuroPerMinute)
+	}
+	minutes := math.Ceil(limit / 60)
+	return fmt.Sprintf("€%.2f platform fee (%s × €%.2f), plus model usage",
+		minutes*orchestrationEuroPerMinute, plural(int(minutes), "minute"), orchestrationEuroPerMinute)
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// text is the first of fields that obj holds as a non-empty string, or
+// "unknown".
+func text(obj map[string]any, fields ...string) string {
+	for _, f := range fields {
+		if s, ok := obj[f].(string); ok && s != "" {
+			return s
+		}
+	}
+	return "unknown"
+}

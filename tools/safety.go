@@ -1,0 +1,116 @@
+package tools
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/voicedock/voicedock-mcp/internal/seal"
+)
+
+// ConfirmMode is the operator's choice of which tool calls a person must
+// confirm in the client before anything is sent. The model cannot change
+// it: it comes from the server's environment (HMS_SOVEREIGN_CONFIRM).
+type ConfirmMode int
+
+const (
+	// ConfirmAlways asks before every destructive and real-world call.
+	ConfirmAlways ConfirmMode = iota
+	// ConfirmDestructiveOnly asks before deletes and detaches only;
+	// real-world calls are limited by the call policy alone.
+	ConfirmDestructiveOnly
+	// ConfirmNever asks before nothing.
+	ConfirmNever
+)
+
+var confirmModeNames = []string{"always", "destructive-only", "never"}
+
+func (m ConfirmMode) String() string { return confirmModeNames[m] }
+
+// ParseConfirmMode reads a mode by its name; "" is ConfirmAlways.
+func ParseConfirmMode(s string) (ConfirmMode, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return ConfirmAlways, nil
+	}
+	for i, name := range confirmModeNames {
+		if s == name {
+			return ConfirmMode(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a confirmation mode; use %s", s, strings.Join(confirmModeNames, ", "))
+}
+
+// UnmarshalText reads a mode by its name, for configuration.
+func (m *ConfirmMode) UnmarshalText(text []byte) error {
+	mode, err := ParseConfirmMode(string(text))
+	if err != nil {
+		return err
+	}
+	*m = mode
+	return nil
+}
+
+// asks reports whether a call of effect e needs a person's confirmation.
+func (m ConfirmMode) asks(e Effect) bool {
+	switch m {
+	case ConfirmAlways:
+		return e >= Destructive
+	case ConfirmDestructiveOnly:
+		return e == Destructive
+	}
+	return false
+}
+
+// Safety is what the operator decides about tool calls that change
+// things. The zero value asks a person before every destructive and
+// real-world call.
+type Safety struct {
+	Confirm ConfirmMode
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// guard is one server's safety state, shared by all its sessions: the
+// operator's choices, the key that seals confirmation state, and the
+// confirmations already used.
+type guard struct {
+	Safety
+	sealer *seal.Sealer
+	used   *usedSet
+}
+
+func newGuard(s Safety) *guard {
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	sealer, err := seal.New(s.Now)
+	if err != nil {
+		panic(err) // crypto/rand failed: nothing can be confirmed safely
+	}
+	return &guard{Safety: s, sealer: sealer, used: &usedSet{ids: map[string]time.Time{}}}
+}
+
+// usedSet remembers the confirmations that have been acted on until they
+// expire, so that one confirmation never acts twice.
+type usedSet struct {
+	mu  sync.Mutex
+	ids map[string]time.Time // confirmation ID → when it expires
+}
+
+// spend marks id used and reports whether it was still unused.
+func (u *usedSet) spend(id string, expires, now time.Time) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	for old, until := range u.ids {
+		if now.After(until) {
+			delete(u.ids, old)
+		}
+	}
+	if _, done := u.ids[id]; done {
+		return false
+	}
+	u.ids[id] = expires
+	return true
+}
