@@ -161,8 +161,12 @@ func nameOf(obj map[string]any, pathParams map[string]string) string {
 		})
 		id = strings.Join(ids, "/")
 	}
+	number, _ := obj["phone_number"].(string)
 	for _, f := range nameFields {
 		if name, ok := obj[f].(string); ok && name != "" {
+			if number != "" && number != name {
+				return fmt.Sprintf("%q, %s (%s)", name, number, id)
+			}
 			return fmt.Sprintf("%q (%s)", name, id)
 		}
 	}

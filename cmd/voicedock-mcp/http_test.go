@@ -179,7 +179,8 @@ func TestSIGTERMCancelsCallsThatWouldOutlastTheGrace(t *testing.T) {
 	api := startSandbox(t, sandbox.Options{})
 	api.InjectFault(sandbox.Fault{Method: http.MethodPost, Path: "/calls/outbound", Delay: time.Minute})
 	proc := startServer(t, "http", testEnv(api.URL, sandbox.DemoKey,
-		"HMS_SOVEREIGN_REQUEST_TIMEOUT=40s", "HMS_SOVEREIGN_CALL_BUDGET=50s"))
+		"HMS_SOVEREIGN_REQUEST_TIMEOUT=40s", "HMS_SOVEREIGN_CALL_BUDGET=50s",
+		"HMS_SOVEREIGN_CONFIRM=never")) // this test is about shutdown; confirmations have their own
 	tr, err := transport.NewStreamableHTTP(proc.URL)
 	require.NoError(t, err)
 	c := mcpclient.NewClient(tr)

@@ -21,8 +21,8 @@ import (
 // jobOutput is the one JSON line job.mjs prints.
 type jobOutput struct {
 	Steps []struct {
-		Tool    string         `json:"tool"`
-		IsError bool           `json:"isError"`
+		Tool    string `json:"tool"`
+		IsError bool   `json:"isError"`
 		Result  any    `json:"result"`
 	} `json:"steps"`
 	Forms []struct {
