@@ -180,3 +180,215 @@ func TestConfirmationEveryClassBothEras(t *testing.T) {
 		}
 	}
 }
+
+// modernCtx is a request on protocol 2026-07-28 from a client that can
+// show forms.
+func modernCtx(t *testing.T) context.Context {
+	return server.WithRequestProtocolInfo(t.Context(), &server.RequestProtocolInfo{
+		Modern: true, ProtocolVersion: mcp.ProtocolVersion20260728,
+		ClientCapabilities: &mcp.ClientCapabilities{Elicitation: &mcp.ElicitationCapability{}}})
+}
+
+// direct calls one tool's handler the way mcp-go does, with the round's
+// answer, and returns its result.
+type direct struct {
+	t     *testing.T
+	sb    *sandbox.Server
+	tools map[string]server.ServerTool
+	now   time.Time
+}
+
+func newDirect(t *testing.T, mode ConfirmMode) *direct {
+	d := &direct{t: t, sb: sandbox.New(sandbox.Options{}), now: time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)}
+	c := newSandboxClient(t, d.sb, sandbox.DemoKey, nil)
+	d.tools = map[string]server.ServerTool{}
+	for _, tool := range All(c, Safety{Confirm: mode, Now: func() time.Time { return d.now }}) {
+		d.tools[tool.Tool.Name] = tool.ServerTool
+	}
+	return d
+}
+
+func (d *direct) call(ctx context.Context, name string, args map[string]any, round mcp.MultiRoundTripParams) *mcp.CallToolResult {
+	d.t.Helper()
+	req := mcp.CallToolRequest{}
+	req.Params.Name, req.Params.Arguments, req.Params.MultiRoundTripParams = name, args, round
+	res, err := d.tools[name].Handler(ctx, req)
+	require.NoError(d.t, err)
+	return res
+}
+
+// ask runs the first round and returns the state and form it produced.
+func (d *direct) ask(ctx context.Context, name string, args map[string]any) (string, mcp.ElicitationParams) {
+	d.t.Helper()
+	res := d.call(ctx, name, args, mcp.MultiRoundTripParams{})
+	require.True(d.t, res.NeedsInput(), "the first round asks: %v", res.Content)
+	form := res.InputRequests[confirmInput]
+	require.NotNil(d.t, form.Elicitation)
+	return res.RequestState, *form.Elicitation
+}
+
+func accepted(state string, content map[string]any) mcp.MultiRoundTripParams {
+	return mcp.MultiRoundTripParams{RequestState: state, InputResponses: mcp.InputResponses{
+		confirmInput: mcp.NewElicitationInputResponse(mcp.ElicitationResult{ElicitationResponse: mcp.ElicitationResponse{
+			Action: mcp.ElicitationResponseActionAccept, Content: content}})}}
+}
+
+var callArgs = map[string]any{"destination": "+31612345678", "assistant_id": sandbox.FrontDeskAssistantID,
+	"number_id": sandbox.DutchNumberID}
+
+// TestConfirmationStateCannotBeForgedReplayedOrMoved: whatever comes back
+// in place of the state the server sealed, nothing is sent.
+func TestConfirmationStateCannotBeForgedReplayedOrMoved(t *testing.T) {
+	yes := map[string]any{digitsField: "5678"}
+	tests := []struct {
+		name  string
+		round func(d *direct, state string) (map[string]any, mcp.MultiRoundTripParams)
+		want  string
+		sent  int
+	}{
+		{"genuine", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			return callArgs, accepted(s, yes)
+		}, "", 1},
+		{"made up", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			return callArgs, accepted(`{"tool":"place_outbound_call","digits":""}`, yes)
+		}, "could not be verified", 0},
+		{"one character changed", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			b := []byte(s)
+			b[10] ^= 1
+			return callArgs, accepted(string(b), yes)
+		}, "could not be verified", 0},
+		{"expired", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			d.now = d.now.Add(confirmTTL)
+			return callArgs, accepted(s, yes)
+		}, "expired", 0},
+		{"another destination", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			other := map[string]any{"destination": "+31612340000", "assistant_id": sandbox.FrontDeskAssistantID,
+				"number_id": sandbox.DutchNumberID}
+			return other, accepted(s, map[string]any{digitsField: "0000"})
+		}, "given for another call", 0},
+		{"wrong digits", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			return callArgs, accepted(s, map[string]any{digitsField: "1234"})
+		}, "digits typed do not match", 0},
+		{"no answer", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			return callArgs, mcp.MultiRoundTripParams{RequestState: s}
+		}, "no answer", 0},
+		{"answer without state", func(d *direct, s string) (map[string]any, mcp.MultiRoundTripParams) {
+			r := accepted(s, yes)
+			r.RequestState = ""
+			return callArgs, r
+		}, "could not be verified", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDirect(t, ConfirmAlways)
+			ctx := modernCtx(t)
+			state, _ := d.ask(ctx, "place_outbound_call", callArgs)
+			args, round := tc.round(d, state)
+			res := d.call(ctx, "place_outbound_call", args, round)
+			if tc.want == "" {
+				assert.False(t, res.IsError, resultText(t, res))
+			} else {
+				assert.True(t, res.IsError)
+				assert.Contains(t, resultText(t, res), tc.want)
+				assert.Contains(t, resultText(t, res), "Nothing was sent")
+			}
+			assert.Equal(t, tc.sent, d.sb.CountRequests(http.MethodPost, "/calls/outbound"))
+		})
+	}
+}
+
+// TestConfirmationActsOnce: the same confirmed round sent again (a client
+// retrying, or a replay) places no second call.
+func TestConfirmationActsOnce(t *testing.T) {
+	d := newDirect(t, ConfirmAlways)
+	ctx := modernCtx(t)
+	state, _ := d.ask(ctx, "place_outbound_call", callArgs)
+	first := d.call(ctx, "place_outbound_call", callArgs, accepted(state, map[string]any{digitsField: "5678"}))
+	require.False(t, first.IsError, resultText(t, first))
+	again := d.call(ctx, "place_outbound_call", callArgs, accepted(state, map[string]any{digitsField: "5678"}))
+	assert.True(t, again.IsError)
+	assert.Contains(t, resultText(t, again), "already used")
+	assert.Equal(t, 1, d.sb.CountRequests(http.MethodPost, "/calls/outbound"))
+}
+
+// TestConfirmationRechecksTheTarget: when what the person saw changes
+// before the answer arrives, nothing is done.
+func TestConfirmationRechecksTheTarget(t *testing.T) {
+	d := newDirect(t, ConfirmAlways)
+	ctx := modernCtx(t)
+	args := map[string]any{"assistant_id": sandbox.InactiveAssistantID}
+	state, form := d.ask(ctx, "delete_assistant", args)
+	assert.Contains(t, form.Message, sandbox.InactiveAssistantID)
+
+	renamed := d.call(ctx, "update_assistant", map[string]any{"assistant_id": sandbox.InactiveAssistantID,
+		"name": "Someone else's assistant now"}, mcp.MultiRoundTripParams{})
+	require.False(t, renamed.IsError, resultText(t, renamed))
+	res := d.call(ctx, "delete_assistant", args, accepted(state, map[string]any{confirmField: true}))
+	assert.True(t, res.IsError)
+	assert.Contains(t, resultText(t, res), "has changed since they saw it")
+	assert.Zero(t, d.sb.CountRequests(http.MethodDelete, "/assistants/"+sandbox.InactiveAssistantID))
+}
+
+// TestConfirmModes: the operator's mode decides which classes ask.
+func TestConfirmModes(t *testing.T) {
+	tests := []struct {
+		mode                 ConfirmMode
+		asksDelete, asksCall bool
+	}{
+		{ConfirmAlways, true, true},
+		{ConfirmDestructiveOnly, true, false},
+		{ConfirmNever, false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.mode.String(), func(t *testing.T) {
+			d := newDirect(t, tc.mode)
+			ctx := modernCtx(t)
+			del := d.call(ctx, "delete_assistant", map[string]any{"assistant_id": sandbox.InactiveAssistantID},
+				mcp.MultiRoundTripParams{})
+			assert.Equal(t, tc.asksDelete, del.NeedsInput(), "delete asks")
+			call := d.call(ctx, "place_outbound_call", callArgs, mcp.MultiRoundTripParams{})
+			assert.Equal(t, tc.asksCall, call.NeedsInput(), "call asks")
+			assert.Equal(t, map[bool]int{true: 0, false: 1}[tc.asksCall],
+				d.sb.CountRequests(http.MethodPost, "/calls/outbound"))
+		})
+	}
+}
+
+// TestConfirmationFormsSayWhatHappens: each form names what a person
+// checks, in words.
+func TestConfirmationFormsSayWhatHappens(t *testing.T) {
+	tests := []struct {
+		tool   string
+		args   map[string]any
+		want   []string
+		digits bool
+	}{
+		{"place_outbound_call", callArgs, []string{"+31612345678", "Caller ID: +31", "Front desk",
+			"Longest possible call: 10 minutes", "€0.70 platform fee (10 minutes × €0.07), plus model usage"}, true},
+		{"place_outbound_call", map[string]any{"destination": "+31612345678",
+			"assistant_id": sandbox.FrontDeskAssistantID, "assistant_override": map[string]any{"max_duration_seconds": 90.0}},
+			[]string{"chosen by the platform", "1 minute 30 seconds", "€0.14"}, true},
+		{"control_call", map[string]any{"call_id": sandbox.LiveCallID, "type": "transfer",
+			"destination": "+31201234567"}, []string{"Transfer to: +31201234567", sandbox.LiveCallID}, true},
+		{"control_call", map[string]any{"call_id": sandbox.LiveCallID, "type": "say", "content": "Tot ziens"},
+			[]string{"Words: Tot ziens"}, false},
+		{"update_campaign", map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"},
+			[]string{"Start a calling campaign", "Leads to call", "Schedule: daily"}, false},
+		{"delete_number", map[string]any{"number_id": sandbox.SpareNumberID},
+			[]string{"cannot be undone", sandbox.SpareNumberID, "+"}, false},
+		{"update_number", map[string]any{"number_id": sandbox.DutchNumberID, "assistant_id": nil},
+			[]string{"assistant_id: null", sandbox.DutchNumberID}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.tool, func(t *testing.T) {
+			d := newDirect(t, ConfirmAlways)
+			_, form := d.ask(modernCtx(t), tc.tool, tc.args)
+			for _, w := range tc.want {
+				assert.Contains(t, form.Message, w)
+			}
+			props := form.RequestedSchema.(map[string]any)["properties"].(map[string]any)
+			_, typed := props[digitsField]
+			assert.Equal(t, tc.digits, typed, "the person types digits")
+		})
+	}
+}

@@ -118,11 +118,14 @@ func argInt(args map[string]any, name string, def int64) int64 {
 	return def
 }
 
-// numberOf reads a JSON number that may arrive as a string.
+// numberOf reads a JSON number that may arrive as a string, or a decoded
+// integer argument.
 func numberOf(v any) float64 {
 	switch x := v.(type) {
 	case float64:
 		return x
+	case int64:
+		return float64(x)
 	case string:
 		var f float64
 		_, _ = fmt.Sscan(x, &f)
