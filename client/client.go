@@ -58,6 +58,10 @@ type Options struct {
 	Transport http.RoundTripper
 	// Logger receives one debug line per attempt; nil means silence.
 	Logger *slog.Logger
+	// DryRun keeps every request that would change something (anything
+	// but GET and HEAD) from being sent: it fails with a *DryRunError
+	// holding the exact request instead.
+	DryRun bool
 }
 
 // Client calls the HMS Sovereign v1 API for one organization's key. It is
@@ -76,6 +80,7 @@ type Client struct {
 	http           *retryablehttp.Client
 	logger         *slog.Logger
 
+	dryRun               bool
 	control              controlPacer // live-call commands, per call
 	organizationsMissing atomic.Bool  // GET /organizations answered 404 or 410 once
 }
@@ -104,6 +109,7 @@ func New(opts Options) (*Client, error) {
 		rateLimit:      opts.RateLimit,
 		pacer:          newPacer(opts.RateLimit, opts.RateWindow),
 		logger:         opts.Logger,
+		dryRun:         opts.DryRun,
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
@@ -252,6 +258,9 @@ func (c *Client) doOn(ctx context.Context, r Request, path string, out any) (Res
 	req, err := c.newRequest(ctx, c.hostBase(r.Host), method, path, query, body)
 	if err != nil {
 		return Response{}, err
+	}
+	if c.dryRun && method != http.MethodGet && method != http.MethodHead {
+		return Response{}, dryRun(req, body)
 	}
 	if r.Public {
 		req.Header.Del("Authorization")

@@ -64,6 +64,7 @@ func notSent(err error) bool {
 		rl    *RateLimitError
 		net   *NetworkError
 		creds *CredentialsError
+		dry   *DryRunError
 	)
 	switch {
 	case errors.As(err, &rl):
@@ -71,7 +72,7 @@ func notSent(err error) bool {
 	case errors.As(err, &net):
 		return !net.MaybeSent
 	}
-	return errors.As(err, &creds) || errors.Is(err, ErrInvalidID)
+	return errors.As(err, &creds) || errors.As(err, &dry) || errors.Is(err, ErrInvalidID)
 }
 
 // refused reports whether the API answered err with a refusal that did

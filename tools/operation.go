@@ -137,7 +137,7 @@ func (op operation) handler(c *client.Client, g *guard) server.ToolHandlerFunc {
 			return mcp.NewToolResultError(op.name + ": " + err.Error() +
 				". The tool's input schema lists every argument and its allowed values."), nil
 		}
-		if g.Confirm.asks(op.effectFor(args)) {
+		if g.Confirm.asks(op.effectFor(args)) && !g.DryRun {
 			if res := op.confirm(ctx, c, g, args, req); res != nil {
 				return res, nil
 			}
@@ -187,6 +187,10 @@ func (op operation) execute(ctx context.Context, c *client.Client, args map[stri
 		run = op.send
 	}
 	out, err := run(ctx, c, args)
+	var dry *client.DryRunError
+	if errors.As(err, &dry) {
+		return dryRunResult(op, dry)
+	}
 	if err != nil {
 		return op.errorResult(err)
 	}
