@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/voicedock/voicedock-mcp/client"
 	"github.com/voicedock/voicedock-mcp/client/sandbox"
 )
 
@@ -58,10 +59,15 @@ type confirmHarness struct {
 	url string
 }
 
-func newConfirmHarness(t *testing.T, safety Safety) *confirmHarness {
+func newConfirmHarness(t *testing.T, safety Safety, faults ...sandbox.Fault) *confirmHarness {
 	t.Helper()
 	sb := sandbox.New(sandbox.Options{})
-	c := newSandboxClient(t, sb, sandbox.DemoKey, nil)
+	for _, f := range faults {
+		sb.InjectFault(f)
+	}
+	c := newSandboxClient(t, sb, sandbox.DemoKey, func(o *client.Options) {
+		o.RequestTimeout, o.CallBudget = time.Second, 2*time.Second
+	})
 	built, err := Build(c, Selection{Toolsets: []string{AllToolsets}}, safety)
 	require.NoError(t, err)
 	srv := server.NewMCPServer("voicedock-mcp", "test", server.WithToolCapabilities(false))
@@ -390,5 +396,41 @@ func TestConfirmationFormsSayWhatHappens(t *testing.T) {
 			_, typed := props[digitsField]
 			assert.Equal(t, tc.digits, typed, "the person types digits")
 		})
+	}
+}
+
+// TestConfirmedCallIsSentAtMostOnceUnderFaults: whatever goes wrong after
+// a person confirms, the API sees the call request once, and the result
+// says to check list_calls rather than to try again when the outcome is
+// unknown.
+func TestConfirmedCallIsSentAtMostOnceUnderFaults(t *testing.T) {
+	post := func(f sandbox.Fault) sandbox.Fault {
+		f.Method, f.Path = http.MethodPost, "/calls/outbound"
+		return f
+	}
+	faults := map[string]sandbox.Fault{
+		"429":               post(sandbox.Fault{Status: 429, Header: http.Header{"Retry-After": {"0"}}}),
+		"503":               post(sandbox.Fault{Status: 503, Body: `{"error":"unavailable"}`}),
+		"dropped":           post(sandbox.Fault{Drop: true}),
+		"timeout":           post(sandbox.Fault{Delay: 3 * time.Second}),
+		"broken 2xx body":   post(sandbox.Fault{Status: 200, Body: `{"call_id": "call-x", `}),
+		"500 after 2s wait": post(sandbox.Fault{Delay: 500 * time.Millisecond, Status: 500}),
+	}
+	for _, era := range eras {
+		for name, fault := range faults {
+			t.Run(era+"/"+name, func(t *testing.T) {
+				h := newConfirmHarness(t, Safety{}, fault)
+				p := &person{answer: answerWith(mcp.ElicitationResponseActionAccept,
+					map[string]any{digitsField: "5678"})}
+				res := callOver(t, h.connect(t, era, p), "place_outbound_call", callArgs)
+				assert.True(t, res.IsError)
+				assert.Eventually(t, func() bool { return h.sb.CountRequests(http.MethodPost, "/calls/outbound") == 1 },
+					5*time.Second, 10*time.Millisecond, "the sandbox saw the call request")
+				assert.Equal(t, 1, h.sb.CountRequests(http.MethodPost, "/calls/outbound"), "sent once")
+				if name != "429" {
+					assert.Contains(t, resultText(t, res), "list_calls", "says where to check")
+				}
+			})
+		}
 	}
 }

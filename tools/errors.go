@@ -164,7 +164,9 @@ func networkText(e *client.NetworkError) string {
 		text = fmt.Sprintf("the VoiceDock API did not answer in time (%v) after %s.", e.Err, attemptsText(e.Attempts))
 	}
 	if e.MaybeSent && e.Method != "GET" {
-		return text + " The request may have reached the API and taken effect: check before repeating it."
+		return text + " The request may have reached the API and taken effect (for a call: it may have been " +
+			"placed). It was not repeated. Check the current state with the matching get_ or list_ tool " +
+			"(list_calls for calls) before trying again."
 	}
 	return text + " The API may be down or unreachable from this machine; try again in a minute."
 }
