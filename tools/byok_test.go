@@ -45,9 +45,9 @@ func TestBYOKTools(t *testing.T) {
 		{name: "set unknown provider", tool: "set_byok_key", args: map[string]any{"provider": "anthropic", "api_key": "x"},
 			wantError: true, wantText: []string{`provider: "anthropic" is not one of deepgram, openai`}},
 		{name: "set without key", tool: "set_byok_key", args: map[string]any{"provider": "openai"},
-			wantError: true, wantText: []string{"api_key: is required"}},
+			wantError: true, wantText: []string{"give the key: api_key_env", "or api_key"}},
 		{name: "set empty key", tool: "set_byok_key", args: map[string]any{"provider": "openai", "api_key": ""},
-			wantError: true, wantText: []string{"api_key: must not be empty"}},
+			wantError: true, wantText: []string{"api_key is empty"}},
 		{name: "delete", tool: "delete_byok_key", args: map[string]any{"provider": "deepgram"},
 			wantText: []string{`"success":true`, `"deepgram":false`},
 			after: func(t *testing.T, c *client.Client, log *sentLog, _ map[string]any) {
@@ -95,6 +95,8 @@ func TestSetBYOKKeyIsRealWorld(t *testing.T) {
 			assert.Equal(t, RealWorld, tool.Effect)
 			assert.True(t, *tool.Tool.Annotations.OpenWorldHint)
 			assert.Contains(t, tool.Tool.Description, "model's context")
+			assert.Contains(t, tool.Tool.Description, "api_key_env (safer)")
+			assert.Contains(t, tool.Tool.Description, "stays out of this conversation")
 			assert.Contains(t, tool.Tool.Description, "replacing any key already stored")
 			return
 		}
@@ -110,4 +112,124 @@ func TestBYOKConfiguredKeepsUnknownProviders(t *testing.T) {
 	assert.Equal(t, true, got["cartesia"])
 	assert.Equal(t, false, got["openai"])
 	assert.NotContains(t, out, "success")
+}
+
+// byokEnv is the environment the api_key_env tests give set_byok_key.
+var byokEnv = map[string]string{
+	"HMS_SOVEREIGN_BYOK_OPENAI":  "sk-env-secret-123",
+	"HMS_SOVEREIGN_BYOK_EMPTY":   "",
+	"HMS_SOVEREIGN_BYOK_SPACED":  " sk-env-spaced ",
+	"HMS_SOVEREIGN_BYOK_ALIAS":   "$OPENAI_API_KEY",
+	"HMS_SOVEREIGN_API_KEY":      "fl_live_server_key",
+	"AWS_SECRET_ACCESS_KEY":      "aws-secret-value",
+	"PATH":                       "/usr/local/bin:/usr/bin",
+	"hms_sovereign_byok_openai":  "lower-case-secret",
+	"HMS_SOVEREIGN_BYOK_openai":  "mixed-case-secret",
+	"HMS_SOVEREIGN_BYOK_ECHOED":  "sk-env-echoed-456",
+	"HMS_SOVEREIGN_BYOK_":        "prefix-only-secret",
+	"HMS_SOVEREIGN_BYOK_RESEND ": "trailing-space-secret",
+}
+
+func TestSetBYOKKeyFromTheEnvironment(t *testing.T) {
+	refusedName := []string{"operator must put the key in a variable named HMS_SOVEREIGN_BYOK_<something>"}
+	tests := []struct {
+		name      string
+		args      map[string]any
+		fault     *sandbox.Fault
+		wantError bool
+		wantText  []string
+		wantSent  string // the key the API received; "" means nothing was sent
+	}{
+		{name: "stored", args: map[string]any{"provider": "openai", "api_key_env": "HMS_SOVEREIGN_BYOK_OPENAI"},
+			wantText: []string{`"openai":true`}, wantSent: "sk-env-secret-123"},
+		{name: "the server's own key", args: map[string]any{"provider": "openai",
+			"api_key_env": "HMS_SOVEREIGN_API_KEY"}, wantError: true,
+			wantText: append([]string{`"HMS_SOVEREIGN_API_KEY" is not a variable this server reads`}, refusedName...)},
+		{name: "PATH", args: map[string]any{"provider": "openai", "api_key_env": "PATH"}, wantError: true,
+			wantText: append([]string{`"PATH"`}, refusedName...)},
+		{name: "another secret", args: map[string]any{"provider": "openai", "api_key_env": "AWS_SECRET_ACCESS_KEY"},
+			wantError: true, wantText: refusedName},
+		{name: "lower case", args: map[string]any{"provider": "openai", "api_key_env": "hms_sovereign_byok_openai"},
+			wantError: true, wantText: refusedName},
+		{name: "lower-case suffix", args: map[string]any{"provider": "openai", "api_key_env": "HMS_SOVEREIGN_BYOK_openai"},
+			wantError: true, wantText: refusedName},
+		{name: "prefix alone", args: map[string]any{"provider": "openai", "api_key_env": "HMS_SOVEREIGN_BYOK_"},
+			wantError: true, wantText: refusedName},
+		{name: "trailing space", args: map[string]any{"provider": "resend", "api_key_env": "HMS_SOVEREIGN_BYOK_RESEND "},
+			wantError: true, wantText: refusedName},
+		{name: "empty name", args: map[string]any{"provider": "openai", "api_key_env": ""}, wantError: true,
+			wantText: append([]string{`api_key_env: ""`}, refusedName...)},
+		{name: "unset", args: map[string]any{"provider": "openai", "api_key_env": "HMS_SOVEREIGN_BYOK_MISSING"},
+			wantError: true, wantText: []string{"api_key_env: HMS_SOVEREIGN_BYOK_MISSING is not set in this " +
+				"server's environment, or is empty; the operator must set it"}},
+		{name: "set but empty", args: map[string]any{"provider": "openai", "api_key_env": "HMS_SOVEREIGN_BYOK_EMPTY"},
+			wantError: true, wantText: []string{"HMS_SOVEREIGN_BYOK_EMPTY is not set"}},
+		{name: "spaces around the value", args: map[string]any{"provider": "openai",
+			"api_key_env": "HMS_SOVEREIGN_BYOK_SPACED"}, wantError: true,
+			wantText: []string{"the value of HMS_SOVEREIGN_BYOK_SPACED has spaces or a line break around it"}},
+		{name: "a placeholder as the value", args: map[string]any{"provider": "openai",
+			"api_key_env": "HMS_SOVEREIGN_BYOK_ALIAS"}, wantError: true,
+			wantText: []string{"HMS_SOVEREIGN_BYOK_ALIAS looks like an unexpanded placeholder"}},
+		{name: "both", args: map[string]any{"provider": "openai", "api_key": "sk-inline",
+			"api_key_env": "HMS_SOVEREIGN_BYOK_OPENAI"}, wantError: true,
+			wantText: []string{"give api_key or api_key_env, not both"}},
+		{name: "neither", args: map[string]any{"provider": "openai"}, wantError: true,
+			wantText: []string{"give the key: api_key_env", "(safer), or api_key"}},
+		{name: "the API echoes the key", args: map[string]any{"provider": "openai",
+			"api_key_env": "HMS_SOVEREIGN_BYOK_ECHOED"},
+			fault: &sandbox.Fault{Method: http.MethodPost, Path: "/byok", Status: http.StatusBadRequest,
+				Body: `{"error":{"code":"invalid_key","message":"key sk-env-echoed-456 was rejected by openai"}}`},
+			wantError: true, wantText: []string{"key [the key in HMS_SOVEREIGN_BYOK_ECHOED] was rejected"},
+			wantSent: "sk-env-echoed-456"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sb := sandbox.New(sandbox.Options{})
+			if tc.fault != nil {
+				sb.InjectFault(*tc.fault)
+			}
+			c, log := bodyClient(t, sb)
+			tool := newSetBYOKKey(fakeEnv(byokEnv)).build(c).ServerTool
+
+			res := callTool(t, tool, jsonArgs(t, tc.args))
+
+			text := resultText(t, res)
+			require.Equal(t, tc.wantError, res.IsError, text)
+			for _, want := range tc.wantText {
+				assert.Contains(t, text, want)
+			}
+			for name, value := range byokEnv {
+				if value != "" {
+					assert.NotContains(t, text, value, "the value of %s", name)
+				}
+			}
+			if tc.wantSent == "" {
+				assert.Zero(t, sb.CountRequests(http.MethodPost, "/byok"), "nothing is sent")
+				return
+			}
+			assert.Equal(t, map[string]any{"provider": "openai", "api_key": tc.wantSent},
+				log.last(t, http.MethodPost, "/byok").body, "the key is sent, the variable's name is not")
+			assert.Equal(t, !tc.wantError, storedKeys(t, c)["openai"])
+		})
+	}
+}
+
+func TestSetBYOKKeyReadsTheProcessEnvironment(t *testing.T) {
+	t.Setenv("HMS_SOVEREIGN_BYOK_TEST_OPENAI", "sk-process-env-789")
+	c, log := bodyClient(t, sandbox.New(sandbox.Options{}))
+
+	out := mustCall(t, c, "set_byok_key",
+		map[string]any{"provider": "openai", "api_key_env": "HMS_SOVEREIGN_BYOK_TEST_OPENAI"})
+
+	assert.Equal(t, true, out["configured"].(map[string]any)["openai"])
+	assert.Equal(t, "sk-process-env-789", log.last(t, http.MethodPost, "/byok").body["api_key"])
+}
+
+// fakeEnv looks names up in env, as os.LookupEnv does in the process
+// environment.
+func fakeEnv(env map[string]string) func(string) (string, bool) {
+	return func(name string) (string, bool) {
+		v, ok := env[name]
+		return v, ok
+	}
 }

@@ -21,28 +21,33 @@ func requireChange(args map[string]any, ids ...string) error {
 		strings.Join(ids, " and "))
 }
 
-// checkSecret refuses a secret that cannot be what the user meant: empty,
-// with spaces around or inside it, with control characters, or an
-// unexpanded placeholder such as ${OPENAI_API_KEY}. It never repeats the
-// value.
+// checkSecret refuses a secret given as an argument that cannot be what
+// the user meant (see secretProblem). It never repeats the value.
 func checkSecret(name, value string) error {
-	problem := ""
+	if problem := secretProblem(value); problem != "" {
+		return fmt.Errorf("invalid arguments: %s %s; ask the user for the key again", name, problem)
+	}
+	return nil
+}
+
+// secretProblem says what makes value unusable as a secret, or "" when
+// nothing does: empty, with spaces around or inside it, with control
+// characters, or an unexpanded placeholder such as ${OPENAI_API_KEY}. The
+// text never repeats the value.
+func secretProblem(value string) string {
 	switch {
 	case strings.TrimSpace(value) == "":
-		problem = "is empty"
+		return "is empty"
 	case strings.TrimSpace(value) != value:
-		problem = "has spaces or a line break around it"
+		return "has spaces or a line break around it"
 	case strings.ContainsFunc(value, unicode.IsControl):
-		problem = "holds a control character"
+		return "holds a control character"
 	case strings.HasPrefix(value, "${") || strings.HasPrefix(value, "$") && !strings.ContainsAny(value, " {"):
-		problem = "looks like an unexpanded placeholder ($NAME or ${NAME}), not a key"
+		return "looks like an unexpanded placeholder ($NAME or ${NAME}), not a key"
 	case strings.ContainsRune(value, ' ') && !strings.HasPrefix(value, "{"):
-		problem = "has a space inside it"
+		return "has a space inside it"
 	}
-	if problem == "" {
-		return nil
-	}
-	return fmt.Errorf("invalid arguments: %s %s; ask the user for the key again", name, problem)
+	return ""
 }
 
 // checkDateRange refuses a start_date after the end_date, which would
