@@ -189,7 +189,7 @@ func TestSetBYOKKeyFromTheEnvironment(t *testing.T) {
 				sb.InjectFault(*tc.fault)
 			}
 			c, log := bodyClient(t, sb)
-			tool := newSetBYOKKey(fakeEnv(byokEnv)).build(c).ServerTool
+			tool := newSetBYOKKey(fakeEnv(byokEnv)).build(c, newGuard(apiOnly)).ServerTool
 
 			res := callTool(t, tool, jsonArgs(t, tc.args))
 
