@@ -58,6 +58,9 @@ type operation struct {
 	shape shapeFunc
 	// output is the result's JSON Schema (an object).
 	output map[string]any
+	// untrusted are the patterns of the result's fields that hold text
+	// written by third parties, cleaned and marked (untrusted.go).
+	untrusted []string
 	// listedBy names the tool that lists valid IDs, for 404 messages.
 	listedBy string
 	// advice adds a next step to failures of a class (client.ErrConflict,
@@ -131,6 +134,7 @@ func (op operation) handler(c *client.Client) server.ToolHandlerFunc {
 		if err != nil {
 			return op.errorResult(err), nil
 		}
+		out = markUntrusted(out, op.untrusted)
 		return structuredResult(out)
 	}
 }
