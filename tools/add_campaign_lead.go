@@ -22,11 +22,12 @@ var addCampaignLead = operation{
 		phone("phone_number", "Number to call, in E.164 form.").req(),
 		leadVariables,
 	},
-	check:    func(args map[string]any) error { return checkLeadVariables("", args) },
-	ask:      askCampaignLead,
-	shape:    one("lead"),
-	output:   objectOutput("lead", leadOut...),
-	listedBy: "list_campaigns",
+	check:     func(args map[string]any) error { return checkLeadVariables("", args) },
+	ask:       askCampaignLead,
+	shape:     one("lead"),
+	output:    withUntrustedContent(objectOutput("lead", leadOut...)),
+	untrusted: []string{"lead.name", "lead.variables"},
+	listedBy:  "list_campaigns",
 }
 
 // askCampaignLead shows the number added and the campaign that will call

@@ -21,6 +21,7 @@ var addChatMessage = operation{
 		object("metadata", "Extra data to keep with the message, e.g. {\"provider_message_id\": "+
 			"\"wamid.X1\"}."),
 	},
-	shape:  one("message", "chat_message"),
-	output: objectOutput("message", chatMessageOut...),
+	shape:     one("message", "chat_message"),
+	output:    withUntrustedContent(objectOutput("message", chatMessageOut...)),
+	untrusted: []string{"message.content"},
 }

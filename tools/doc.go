@@ -11,7 +11,8 @@
 // checks run on every call before anything is sent (types, numeric strings,
 // bounds, enums from package catalog, E.164 numbers, rules across
 // arguments); and a handler that answers with structured content plus the
-// same JSON as text, with nulls left out and every result bounded to 40 KB of
+// same JSON as text, with nulls left out, text written by third parties
+// cleaned and marked (untrusted.go), and every result bounded to 40 KB of
 // JSON (about 10,000 tokens). Every API failure becomes an isError result that says what
 // happened and what to do next (errors.go); a handler returns a Go error
 // only for a bug.
@@ -22,8 +23,11 @@
 //     snake_case; a description constant that says what the tool does, when
 //     to use it, where each ID argument comes from, and whether it spends
 //     money or reaches people; its Effect; its params; a shape and output
-//     schema; listedBy, the tool that lists valid IDs. Use run only when one
-//     request is not enough (see control_call.go).
+//     schema; listedBy, the tool that lists valid IDs; untrusted, the
+//     result's fields that hold text callers or other third parties wrote
+//     (untrusted.go says which), with withUntrustedContent around the
+//     output schema. Use run only when one request is not enough (see
+//     control_call.go).
 //  2. Add it to its toolset's list (e.g. assistantOperations in
 //     assistants.go).
 //  3. Test it against the sandbox in <toolset>_test.go (runToolsetCases),

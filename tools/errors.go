@@ -15,8 +15,15 @@ const keyHelp = "API keys are created in the VoiceDock dashboard under Settings 
 	"To try this server without an account, start it with --sandbox."
 
 // Explain describes err for a model or a person: what happened and what to
-// do next, by class of failure.
+// do next, by class of failure. The API's own message is quoted as it
+// came, cleaned of hidden characters (cleanText): it may echo a caller's
+// words.
 func Explain(err error) string {
+	return cleanText(explain(err))
+}
+
+// explain is Explain before cleaning.
+func explain(err error) string {
 	var (
 		creds   *client.CredentialsError
 		limited *client.RateLimitError

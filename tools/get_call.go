@@ -36,9 +36,10 @@ var getCall = operation{
 		boolean("include_recording_url", "Also return the recording's link, which grants access to the "+
 			"audio: only when the user asks for it.").local(),
 	},
-	shape:    callWithTranscript,
-	output:   callOutput(),
-	listedBy: "list_calls",
+	shape:     callWithTranscript,
+	output:    withUntrustedContent(callOutput()),
+	untrusted: []string{"transcript.messages[].content", "call.summary", "call.analysis_result"},
+	listedBy:  "list_calls",
 }
 
 // callWithTranscript shapes GET /calls/{id} (the call itself, no wrapper)
@@ -61,7 +62,7 @@ func callWithTranscript(body any, args map[string]any) (any, error) {
 	// The piece is bounded by itself and never cut afterwards: a cut
 	// there would hide messages that next_offset has already passed.
 	return map[string]any{
-		"call":       fitValueWithin(prune(details), maxResultBytes-maxTranscriptBytes-1000),
+		"call":       fitValueWithin(prune(details), maxShapedBytes-maxTranscriptBytes-1000),
 		"transcript": transcriptPiece(messages, offset, limit),
 	}, nil
 }

@@ -20,8 +20,9 @@ var getChatContext = operation{
 			as("agent_id").inQuery(),
 		integer("limit", "How many of the latest messages to include.").between(1, 200).byDefault(50).inQuery(),
 	},
-	shape:  chatContext,
-	output: chatContextOutput,
+	shape:     chatContext,
+	output:    withUntrustedContent(chatContextOutput),
+	untrusted: []string{"messages[].content", "formatted"},
 }
 
 // chatContextOutput is the output schema of chatContext.

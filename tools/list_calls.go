@@ -22,7 +22,8 @@ var listCalls = operation{
 		str("end_date", "Calls up to this moment, ISO 8601 date-time; a date alone covers that whole day.").
 			momentUntil().inQuery(),
 	),
-	check:  checkDateRange,
-	shape:  paged("calls", callSummary),
-	output: listOutput("calls", callOut...),
+	check:     checkDateRange,
+	shape:     paged("calls", callSummary),
+	output:    withUntrustedContent(listOutput("calls", callOut...)),
+	untrusted: []string{"calls[].summary", "calls[].analysis_result"},
 }

@@ -15,8 +15,9 @@ var listCampaignLeads = operation{
 	name: "list_campaign_leads", title: "List a campaign's leads", toolset: CampaignsSet,
 	doc: listCampaignLeadsDoc, effect: Read, idempotent: true,
 	method: http.MethodGet, path: "/campaigns/{id}/leads",
-	params:   slices.Concat([]param{campaignID, leadStatusFilter}, pageParams(inQuery, 20, 1000)),
-	shape:    leadsOfStatus,
-	output:   listOutput("leads", leadOut...),
-	listedBy: "list_campaigns",
+	params:    slices.Concat([]param{campaignID, leadStatusFilter}, pageParams(inQuery, 20, 1000)),
+	shape:     leadsOfStatus,
+	output:    withUntrustedContent(listOutput("leads", leadOut...)),
+	untrusted: []string{"leads[].name", "leads[].variables"},
+	listedBy:  "list_campaigns",
 }

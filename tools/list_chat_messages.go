@@ -20,6 +20,7 @@ var listChatMessages = operation{
 		str("assistant_id", "Only messages of this assistant (a UUID), as list_assistants shows.").
 			as("agent_id").inQuery(),
 	}, pageParams(inQuery, 20, 500)),
-	shape:  paged("messages", chatMessageView),
-	output: listOutput("messages", chatMessageOut...),
+	shape:     paged("messages", chatMessageView),
+	output:    withUntrustedContent(listOutput("messages", chatMessageOut...)),
+	untrusted: []string{"messages[].content"},
 }

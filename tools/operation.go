@@ -56,6 +56,9 @@ type operation struct {
 	shape shapeFunc
 	// output is the result's JSON Schema (an object).
 	output map[string]any
+	// untrusted are the patterns of the result's fields that hold text
+	// written by third parties, cleaned and marked (untrusted.go).
+	untrusted []string
 	// listedBy names the tool that lists valid IDs, for 404 messages.
 	listedBy string
 	// advice adds a next step to failures of a class (client.ErrConflict,
@@ -194,7 +197,7 @@ func (op operation) execute(ctx context.Context, c *client.Client, args map[stri
 	if err != nil {
 		return op.errorResult(err)
 	}
-	res, err := structuredResult(out)
+	res, err := structuredResult(markUntrusted(out, op.untrusted))
 	if err != nil {
 		return mcp.NewToolResultError(op.name + ": the result could not be encoded: " + err.Error())
 	}

@@ -15,6 +15,10 @@ import (
 // twice, as structured content and as text; a client gives the model one.
 const maxResultBytes = 40_000
 
+// maxShapedBytes bounds a result as its shape leaves it: the handler may
+// still add an untrusted_content marker (markUntrusted).
+const maxShapedBytes = maxResultBytes - maxMarkerBytes
+
 // page is the paging part of a list result.
 type page struct {
 	Count      int  `json:"count"`
@@ -49,11 +53,11 @@ func withPage(out map[string]any, p page) map[string]any {
 }
 
 // fitList drops items from the end of a list result until it encodes
-// within maxResultBytes, and says so through has_more and next_offset, so
+// within maxShapedBytes, and says so through has_more and next_offset, so
 // that the rest is one call away. An item too big on its own is shrunk.
 func fitList(out map[string]any, key string) map[string]any {
 	items, _ := out[key].([]any)
-	for len(items) > 1 && encodedSize(out) > maxResultBytes {
+	for len(items) > 1 && encodedSize(out) > maxShapedBytes {
 		items = items[:len(items)*3/4]
 		out[key] = items
 		out["count"] = len(items)
@@ -64,10 +68,10 @@ func fitList(out map[string]any, key string) map[string]any {
 }
 
 // fitValue shortens the longest strings, arrays and objects in v until it
-// encodes within maxResultBytes. Every cut is marked in place with what
+// encodes within maxShapedBytes. Every cut is marked in place with what
 // was left out of the original.
 func fitValue(v any) any {
-	return fitValueWithin(v, maxResultBytes)
+	return fitValueWithin(v, maxShapedBytes)
 }
 
 // fitValueWithin is fitValue for a budget of its own, for a part of a

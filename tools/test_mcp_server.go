@@ -20,7 +20,8 @@ var testMCPServer = operation{
 	},
 	check: checkMCPHeaders,
 	shape: mcpTestResult,
-	output: actionOutput(field{"ok", "boolean"}, field{"duration_ms", "number"}, field{"tool_count", "integer"},
-		field{"tools", ""}, field{"error", "string"}, field{"next_step", "string"}),
-	listedBy: "list_mcp_servers",
+	output: withUntrustedContent(actionOutput(field{"ok", "boolean"}, field{"duration_ms", "number"},
+		field{"tool_count", "integer"}, field{"tools", ""}, field{"error", "string"}, field{"next_step", "string"})),
+	untrusted: []string{"tools[].name", "tools[].description", "tools[].input_schema", "error"},
+	listedBy:  "list_mcp_servers",
 }

@@ -14,15 +14,25 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 )
 
-// structuredResult answers with v as structured content and as JSON text.
+// structuredResult answers with v as structured content and as JSON text
+// (resultJSON).
 func structuredResult(v any) (*mcp.CallToolResult, error) {
+	text, err := resultJSON(v)
+	if err != nil {
+		return nil, err // a bug: v is always one of our own types or decoded JSON
+	}
+	return mcp.NewToolResultStructured(v, text), nil
+}
+
+// encodeJSON is v's JSON on one line, with &, < and > as they are.
+func encodeJSON(v any) (string, error) {
 	var text strings.Builder
 	enc := json.NewEncoder(&text)
 	enc.SetEscapeHTML(false) // "Björk & Søn", not "Björk \u0026 Søn"
 	if err := enc.Encode(v); err != nil {
-		return nil, err // a bug: v is always one of our own types or decoded JSON
+		return "", err
 	}
-	return mcp.NewToolResultStructured(v, strings.TrimSuffix(text.String(), "\n")), nil
+	return strings.TrimSuffix(text.String(), "\n"), nil
 }
 
 // plainName is an argument name that reads clearly without quotes.
