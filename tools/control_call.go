@@ -96,7 +96,7 @@ func isDefaultFalse(args map[string]any, name string) bool {
 }
 
 // runControlCall sends the command through the client's per-call pacing.
-func runControlCall(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
+func runControlCall(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (any, error) {
 	command := map[string]any{"type": args["type"]}
 	for _, f := range commandFields[args["type"].(string)] {
 		if v, ok := args[f]; ok {

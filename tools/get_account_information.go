@@ -95,7 +95,7 @@ var getAccountInformation = operation{
 		boolean("include_children", "Also list the whitelabel child organizations: ID, name, created."),
 	},
 	output: accountOutput,
-	run: func(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
+	run: func(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (any, error) {
 		account := c.Account
 		if args["include_children"] == true {
 			account = c.AccountWithChildren

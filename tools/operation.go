@@ -68,7 +68,7 @@ type operation struct {
 	// check applies rules across arguments that a schema cannot state.
 	check func(args map[string]any) error
 	// run replaces the generic request when a tool needs more than one.
-	run func(ctx context.Context, c *client.Client, args map[string]any) (any, error)
+	run func(ctx context.Context, c *client.Client, g *guard, args map[string]any) (any, error)
 	// effectOf narrows effect for one call, e.g. pausing a campaign is a
 	// write while starting it reaches the world; nil means effect. It
 	// never returns more than effect.
@@ -145,7 +145,7 @@ func (op operation) handler(c *client.Client, g *guard) server.ToolHandlerFunc {
 				return res, nil
 			}
 		}
-		return op.execute(ctx, c, args), nil
+		return op.execute(ctx, c, g, args), nil
 	}
 }
 
@@ -184,12 +184,14 @@ func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, arg
 }
 
 // execute sends the call's request(s) and shapes the answer.
-func (op operation) execute(ctx context.Context, c *client.Client, args map[string]any) *mcp.CallToolResult {
+func (op operation) execute(ctx context.Context, c *client.Client, g *guard, args map[string]any) *mcp.CallToolResult {
 	run := op.run
 	if run == nil {
-		run = op.send
+		run = func(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (any, error) {
+			return op.send(ctx, c, args)
+		}
 	}
-	out, err := run(ctx, c, args)
+	out, err := run(ctx, c, g, args)
 	var dry *client.DryRunError
 	if errors.As(err, &dry) {
 		return dryRunResult(op, dry)

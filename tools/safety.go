@@ -76,6 +76,9 @@ type Safety struct {
 	// (client.Options.DryRun): nobody is asked, and each such call
 	// answers with the request it would have sent.
 	DryRun bool
+	// LookupEnv reads the server's environment variables, for keys the
+	// operator keeps there (set_byok_key's api_key_env); nil reads none.
+	LookupEnv func(name string) (string, bool)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -92,6 +95,9 @@ type guard struct {
 func newGuard(s Safety) *guard {
 	if s.Now == nil {
 		s.Now = time.Now
+	}
+	if s.LookupEnv == nil {
+		s.LookupEnv = func(string) (string, bool) { return "", false }
 	}
 	sealer, err := seal.New(s.Now)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"os"
 	"regexp"
 	"strings"
 
@@ -32,11 +31,11 @@ const byokEnvPrefix = "HMS_SOVEREIGN_BYOK_"
 // byokEnvName is the form of a variable set_byok_key may read.
 var byokEnvName = regexp.MustCompile(`^` + byokEnvPrefix + `[A-Z0-9_]+$`)
 
-var setBYOKKey = newSetBYOKKey(os.LookupEnv)
+var setBYOKKey = newSetBYOKKey()
 
-// newSetBYOKKey returns set_byok_key reading api_key_env's variable with
-// lookupEnv (os.LookupEnv outside tests).
-func newSetBYOKKey(lookupEnv func(name string) (string, bool)) operation {
+// newSetBYOKKey returns set_byok_key; its run sends through the operation
+// itself, which a plain declaration could not refer to.
+func newSetBYOKKey() operation {
 	op := operation{
 		name: "set_byok_key", title: "Set a provider key", toolset: BYOKSet,
 		doc: setBYOKKeyDoc, effect: RealWorld,
@@ -53,14 +52,15 @@ func newSetBYOKKey(lookupEnv func(name string) (string, bool)) operation {
 		shape:  byokChanged(true),
 		output: byokKeysOutput,
 	}
-	// The variable is read here rather than in check, which judges the
-	// arguments alone: the value goes into the request and nowhere else.
-	op.run = func(ctx context.Context, c *client.Client, args map[string]any) (any, error) {
+	// The variable is read from the server's environment (Safety.LookupEnv)
+	// just before sending, rather than in check, which judges the arguments
+	// alone: the value goes into the request and nowhere else.
+	op.run = func(ctx context.Context, c *client.Client, g *guard, args map[string]any) (any, error) {
 		name, fromEnv := args["api_key_env"].(string)
 		if !fromEnv {
 			return op.send(ctx, c, args)
 		}
-		key, err := byokKeyFromEnv(name, lookupEnv)
+		key, err := byokKeyFromEnv(name, g.LookupEnv)
 		if err != nil {
 			return nil, err
 		}
