@@ -24,6 +24,7 @@ var addCampaignLead = operation{
 	},
 	check:     func(args map[string]any) error { return checkLeadVariables("", args) },
 	ask:       askCampaignLead,
+	policy:    leadPolicy,
 	shape:     one("lead"),
 	output:    withUntrustedContent(objectOutput("lead", leadOut...)),
 	untrusted: []string{"lead.name", "lead.variables"},

@@ -23,6 +23,12 @@ func askOutboundCall(ctx context.Context, c *client.Client, g *guard, args map[s
 		warning: "It rings a real person and is billed per minute.",
 		digits:  dest[len(dest)-4:], target: "call to " + dest}
 	q.fact("Number called", dest)
+	if last, recent := g.recentCallTo(dest); recent {
+		q.action = "Call " + dest + " AGAIN"
+		q.warning = "A call to this number was just placed: " + q.warning
+		q.fact("Just called", "this server placed a call to this number at "+last.UTC().Format("15:04 UTC")+
+			"; this would be another one")
+	}
 	from := "one of your numbers, chosen by the platform"
 	if id, ok := args["number_id"].(string); ok {
 		number, err := fetch(ctx, c, "/numbers/{id}", map[string]string{"id": id})

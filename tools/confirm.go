@@ -14,6 +14,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/voicedock/voicedock-mcp/audit"
 	"github.com/voicedock/voicedock-mcp/internal/seal"
 )
 
@@ -39,9 +40,10 @@ type pending struct {
 
 // confirmation is the outcome of a round that carried an answer.
 type confirmation struct {
-	how string              // who confirmed and how, for the audit trail
-	p   pending             // what was confirmed
-	res *mcp.CallToolResult // set when the call must end here, nothing sent
+	how  string              // who confirmed and how, for the audit trail
+	p    pending             // what was confirmed
+	res  *mcp.CallToolResult // set when the call must end here, nothing sent
+	kind string              // with res: audit.Declined, audit.Cancelled or audit.Refused
 }
 
 // answered reports whether req carries an answer to a confirmation (a
@@ -71,28 +73,32 @@ func (g *guard) checkAnswer(ctx context.Context, op operation, args map[string]a
 		err = errors.New("it was given for another call")
 	}
 	if err != nil {
-		return confirmation{res: notDone(op, "the confirmation could not be verified ("+err.Error()+")",
+		return confirmation{kind: audit.Refused, res: notDone(op,
+			"the confirmation could not be verified ("+err.Error()+")",
 			"Call the tool again to ask the person afresh.")}
 	}
 	answer := server.ElicitationResponse(req.Params.InputResponses, confirmInput)
 	if answer == nil {
-		return confirmation{p: p, res: notDone(op, "the client sent no answer to the confirmation form",
-			"Call the tool again to ask the person afresh.")}
+		return confirmation{p: p, kind: audit.Refused, res: notDone(op,
+			"the client sent no answer to the confirmation form", "Call the tool again to ask the person afresh.")}
 	}
 	switch answer.Action {
 	case mcp.ElicitationResponseActionDecline:
-		return confirmation{p: p, res: notDone(op, "the person declined",
+		return confirmation{p: p, kind: audit.Declined, res: notDone(op, "the person declined",
 			"Do not try again unless they ask for it.")}
 	case mcp.ElicitationResponseActionCancel:
-		return confirmation{p: p, res: notDone(op, "the person closed the confirmation without answering",
+		return confirmation{p: p, kind: audit.Cancelled, res: notDone(op,
+			"the person closed the confirmation without answering",
 			"Ask them whether they want it before trying again.")}
 	case mcp.ElicitationResponseActionAccept:
 	default:
-		return confirmation{p: p, res: notDone(op, fmt.Sprintf("the client answered %q, not accept", answer.Action),
+		return confirmation{p: p, kind: audit.Refused, res: notDone(op,
+			fmt.Sprintf("the client answered %q, not accept", answer.Action),
 			"Call the tool again to ask the person afresh.")}
 	}
 	if problem := p.contentProblem(answer.Content); problem != "" {
-		return confirmation{p: p, res: notDone(op, problem, "Call the tool again to ask the person afresh.")}
+		return confirmation{p: p, kind: audit.Refused,
+			res: notDone(op, problem, "Call the tool again to ask the person afresh.")}
 	}
 	return confirmation{p: p, how: confirmedHow(ctx)}
 }

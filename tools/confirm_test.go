@@ -205,10 +205,17 @@ type direct struct {
 }
 
 func newDirect(t *testing.T, mode ConfirmMode) *direct {
+	return newDirectWith(t, Safety{Confirm: mode})
+}
+
+// newDirectWith serves every tool guarded by safety, on a clock of its
+// own that starts at 10:00 UTC.
+func newDirectWith(t *testing.T, safety Safety) *direct {
 	d := &direct{t: t, sb: sandbox.New(sandbox.Options{}), now: time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)}
 	c := newSandboxClient(t, d.sb, sandbox.DemoKey, nil)
 	d.tools = map[string]server.ServerTool{}
-	for _, tool := range All(c, Safety{Confirm: mode, Now: func() time.Time { return d.now }}) {
+	safety.Now = func() time.Time { return d.now }
+	for _, tool := range All(c, safety) {
 		d.tools[tool.Tool.Name] = tool.ServerTool
 	}
 	return d
@@ -433,4 +440,33 @@ func TestConfirmedCallIsSentAtMostOnceUnderFaults(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestRepeatCallNeedsAFreshConfirmationSayingSo: a second call to the same
+// number soon after the first is asked about afresh, saying a call was just
+// placed; with confirmations off it is refused.
+func TestRepeatCallNeedsAFreshConfirmationSayingSo(t *testing.T) {
+	d := newDirect(t, ConfirmAlways)
+	ctx := modernCtx(t)
+	state, form := d.ask(ctx, "place_outbound_call", callArgs)
+	assert.NotContains(t, form.Message, "Just called")
+	placed := d.call(ctx, "place_outbound_call", callArgs, accepted(state, map[string]any{digitsField: "5678"}))
+	require.False(t, placed.IsError, resultText(t, placed))
+
+	d.now = d.now.Add(3 * time.Minute)
+	_, again := d.ask(ctx, "place_outbound_call", callArgs)
+	assert.Contains(t, again.Message, "AGAIN")
+	assert.Contains(t, again.Message, "Just called: this server placed a call to this number at 10:00 UTC")
+
+	d.now = d.now.Add(repeatWindow)
+	_, later := d.ask(ctx, "place_outbound_call", callArgs)
+	assert.NotContains(t, later.Message, "Just called", "after the window it is an ordinary call")
+
+	never := newDirect(t, ConfirmNever)
+	first := never.call(ctx, "place_outbound_call", callArgs, mcp.MultiRoundTripParams{})
+	require.False(t, first.IsError, resultText(t, first))
+	repeat := never.call(ctx, "place_outbound_call", callArgs, mcp.MultiRoundTripParams{})
+	assert.True(t, repeat.IsError)
+	assert.Contains(t, resultText(t, repeat), "rule repeat_call")
+	assert.Equal(t, 1, never.sb.CountRequests(http.MethodPost, "/calls/outbound"))
 }

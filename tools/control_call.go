@@ -47,6 +47,7 @@ var controlCall = operation{
 	},
 	run:      runControlCall,
 	ask:      askControlCommand,
+	policy:   transferPolicy,
 	output:   actionOutput(field{"success", "boolean"}, field{"message", "string"}),
 	listedBy: "list_calls",
 }

@@ -29,6 +29,7 @@ var createCampaign = operation{
 				leadVariables)),
 	}),
 	check:    checkCampaignLeads,
+	policy:   newCampaignPolicy,
 	shape:    oneCampaign,
 	output:   objectOutput("campaign", campaignOut...),
 	listedBy: "list_assistants",

@@ -76,6 +76,13 @@ type operation struct {
 	// ask builds what a person confirms; nil means a question made from
 	// the title, the name of what a delete removes, and the arguments.
 	ask func(ctx context.Context, c *client.Client, g *guard, args map[string]any) (*question, error)
+	// policy applies the operator's call policy (policy.Policy) to the
+	// numbers a call would ring; it returns a *policy.Refusal, checked
+	// before anyone is asked and again just before sending.
+	policy func(ctx context.Context, c *client.Client, g *guard, args map[string]any) error
+	// dials says the call places a phone call: it counts against the
+	// policy's daily and concurrent maximums (policy.Ledger).
+	dials bool
 }
 
 // effectFor is the effect of one call with args.
@@ -125,85 +132,6 @@ func mustJSON(v any) json.RawMessage {
 		panic(fmt.Sprintf("tools: schema does not encode: %v", err)) // a bug in a declaration
 	}
 	return b
-}
-
-// handler checks the arguments, asks a person to confirm when the
-// operator wants that, calls the API and shapes the answer.
-func (op operation) handler(c *client.Client, g *guard) server.ToolHandlerFunc {
-	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		raw, _ := req.Params.Arguments.(map[string]any) // RejectUnknownArguments refused non-objects
-		args, err := decodeArgs(op.params, raw)
-		if err == nil && op.check != nil {
-			err = op.check(args)
-		}
-		if err != nil {
-			return mcp.NewToolResultError(op.name + ": " + err.Error() +
-				". The tool's input schema lists every argument and its allowed values."), nil
-		}
-		if g.Confirm.asks(op.effectFor(args)) && !g.DryRun {
-			if res := op.confirm(ctx, c, g, args, req); res != nil {
-				return res, nil
-			}
-		}
-		return op.execute(ctx, c, g, args), nil
-	}
-}
-
-// confirm runs the confirmation rounds of a call: the first asks the
-// client to show a form, the second checks the answer and reads the facts
-// again. It returns the result that ends the round, or nil to go ahead.
-func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, args map[string]any,
-	req mcp.CallToolRequest) *mcp.CallToolResult {
-	if !answered(req) {
-		if !canAsk(ctx) {
-			return cannotAsk(op, g.Confirm)
-		}
-		q, err := op.question(ctx, c, g, args)
-		if err != nil {
-			return op.errorResult(err)
-		}
-		return g.askConfirmation(ctx, op, args, q)
-	}
-	answer := g.checkAnswer(ctx, op, args, req)
-	if answer.res != nil {
-		return answer.res
-	}
-	q, err := op.question(ctx, c, g, args)
-	if err != nil {
-		return op.errorResult(err)
-	}
-	if q.fingerprint() != answer.p.Facts {
-		return notDone(op, "what the person confirmed has changed since they saw it",
-			"Call the tool again so they can confirm the current details.")
-	}
-	if !g.spend(answer.p) {
-		return notDone(op, "this confirmation was already used", "One confirmation acts once; "+
-			"call the tool again if the person wants it done again.")
-	}
-	return nil
-}
-
-// execute sends the call's request(s) and shapes the answer.
-func (op operation) execute(ctx context.Context, c *client.Client, g *guard, args map[string]any) *mcp.CallToolResult {
-	run := op.run
-	if run == nil {
-		run = func(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (any, error) {
-			return op.send(ctx, c, args)
-		}
-	}
-	out, err := run(ctx, c, g, args)
-	var dry *client.DryRunError
-	if errors.As(err, &dry) {
-		return dryRunResult(op, dry)
-	}
-	if err != nil {
-		return op.errorResult(err)
-	}
-	res, err := structuredResult(markUntrusted(out, op.untrusted))
-	if err != nil {
-		return mcp.NewToolResultError(op.name + ": the result could not be encoded: " + err.Error())
-	}
-	return res
 }
 
 // send is the generic handler: one request built from the arguments, its

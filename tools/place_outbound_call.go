@@ -30,6 +30,8 @@ var placeOutboundCall = operation{
 	},
 	check:    checkAssistantChoice,
 	ask:      askOutboundCall,
+	policy:   outboundCallPolicy,
+	dials:    true,
 	output:   actionOutput(field{"success", "boolean"}, field{"call_id", "string"}, field{"status", "string"}),
 	listedBy: "list_assistants (assistant_id) or list_numbers (number_id)",
 }

@@ -129,15 +129,24 @@ func fetch(ctx context.Context, c *client.Client, path string, pathParams map[st
 	if err != nil {
 		return nil, err
 	}
-	var answer any
-	if err := json.Unmarshal(body, &answer); err != nil {
-		return nil, fmt.Errorf("%w: %v", client.ErrUnexpectedAnswer, err)
+	answer, err := decodeAnswer(body)
+	if err != nil {
+		return nil, err
 	}
 	obj, ok := objectUnder(answer, wrapperKeys...)
 	if !ok {
 		return nil, fmt.Errorf("%w: no object in the answer to GET %s", client.ErrUnexpectedAnswer, path)
 	}
 	return obj, nil
+}
+
+// decodeAnswer decodes an answer's JSON body.
+func decodeAnswer(body []byte) (any, error) {
+	var answer any
+	if err := json.Unmarshal(body, &answer); err != nil {
+		return nil, fmt.Errorf("%w: %v", client.ErrUnexpectedAnswer, err)
+	}
+	return answer, nil
 }
 
 // wrapperKeys are the keys a single object may come wrapped in, across

@@ -1,16 +1,21 @@
 package tools
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/voicedock/voicedock-mcp/audit"
 	"github.com/voicedock/voicedock-mcp/client"
 	"github.com/voicedock/voicedock-mcp/internal/seal"
+	"github.com/voicedock/voicedock-mcp/policy"
 )
 
 // ConfirmMode is the operator's choice of which tool calls a person must
@@ -76,6 +81,12 @@ type Safety struct {
 	// (client.Options.DryRun): nobody is asked, and each such call
 	// answers with the request it would have sent.
 	DryRun bool
+	// Policy is the operator's call policy; nil means policy.Load of an
+	// empty environment: the defaults and the built-in blocks.
+	Policy *policy.Policy
+	// Audit records every call that changes something; nil records
+	// nothing.
+	Audit *audit.Log
 	// LookupEnv reads the server's environment variables, for keys the
 	// operator keeps there (set_byok_key's api_key_env); nil reads none.
 	LookupEnv func(name string) (string, bool)
@@ -90,6 +101,7 @@ type guard struct {
 	Safety
 	sealer *seal.Sealer
 	used   *usedSet
+	ledger *policy.Ledger // the calls this server placed
 }
 
 func newGuard(s Safety) *guard {
@@ -99,11 +111,19 @@ func newGuard(s Safety) *guard {
 	if s.LookupEnv == nil {
 		s.LookupEnv = func(string) (string, bool) { return "", false }
 	}
+	if s.Policy == nil {
+		defaults, err := policy.Load(nil)
+		if err != nil {
+			panic("the default call policy does not load: " + err.Error()) // a bug
+		}
+		s.Policy = defaults
+	}
 	sealer, err := seal.New(s.Now)
 	if err != nil {
 		panic(err) // crypto/rand failed: nothing can be confirmed safely
 	}
-	return &guard{Safety: s, sealer: sealer, used: &usedSet{ids: map[string]time.Time{}}}
+	return &guard{Safety: s, sealer: sealer, used: &usedSet{ids: map[string]time.Time{}},
+		ledger: policy.NewLedger(s.Policy, s.Now)}
 }
 
 // usedSet remembers the confirmations that have been acted on until they
@@ -111,6 +131,14 @@ func newGuard(s Safety) *guard {
 type usedSet struct {
 	mu  sync.Mutex
 	ids map[string]time.Time // confirmation ID → when it expires
+}
+
+// has reports whether id was used already.
+func (u *usedSet) has(id string) bool {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	_, done := u.ids[id]
+	return done
 }
 
 // spend marks id used and reports whether it was still unused.
@@ -164,4 +192,57 @@ func hideSecrets(v any) any {
 		return out
 	}
 	return v
+}
+
+// unasked says why a call that changes something went ahead without a
+// person confirming it, for the audit trail.
+func (g *guard) unasked(e Effect) string {
+	switch {
+	case e < Destructive:
+		return "not required (" + e.String() + ")"
+	case g.DryRun:
+		return "not asked (dry run)"
+	}
+	return "not required (HMS_SOVEREIGN_CONFIRM=" + g.Confirm.String() + ")"
+}
+
+// record writes one audit line for a call that changes something.
+func (g *guard) record(ctx context.Context, op operation, e Effect, args map[string]any, out outcome) {
+	target := out.target
+	if target == "" {
+		target = argumentTarget(op, args)
+	}
+	g.Audit.Record(audit.Entry{Tool: op.name, Class: e.String(), Target: target, Outcome: out.kind,
+		Detail: out.detail, Confirmed: out.confirmed, Session: sessionID(ctx), Time: g.Now()})
+}
+
+// argumentTarget names what a call acts on from its arguments: the IDs in
+// its path and the numbers it rings.
+func argumentTarget(op operation, args map[string]any) string {
+	var parts []string
+	for _, p := range op.params {
+		v, ok := args[p.name].(string)
+		if ok && (p.in == inPath || p.name == "destination" || p.name == "phone_number" || p.name == "provider") {
+			parts = append(parts, p.name+" "+v)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// liveStatuses are the statuses of a call that has not ended.
+var liveStatuses = []string{"queued", "dialing", "ringing", "connecting", "in-progress"}
+
+// stillLive asks the API whether a call this server placed is still
+// going, for the policy's maximum of concurrent calls.
+func (g *guard) stillLive(c *client.Client) func(ctx context.Context, callID string) (bool, error) {
+	return func(ctx context.Context, callID string) (bool, error) {
+		call, err := fetch(ctx, c, "/calls/{id}", map[string]string{"id": callID})
+		if errors.Is(err, client.ErrNotFound) {
+			return false, nil
+		}
+		if err != nil {
+			return true, err
+		}
+		return slices.Contains(liveStatuses, text(call, "status")), nil
+	}
 }

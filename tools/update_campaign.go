@@ -33,6 +33,7 @@ var updateCampaign = operation{
 	check:    func(args map[string]any) error { return requireChange(args, "campaign_id") },
 	effectOf: campaignUpdateEffect,
 	ask:      askCampaignStart,
+	policy:   campaignStartPolicy,
 	shape:    oneCampaign,
 	output:   objectOutput("campaign", campaignOut...),
 	listedBy: "list_campaigns",

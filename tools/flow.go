@@ -1,0 +1,235 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/voicedock/voicedock-mcp/audit"
+	"github.com/voicedock/voicedock-mcp/client"
+	"github.com/voicedock/voicedock-mcp/policy"
+)
+
+// outcome is how one round of a tool call ended: its result and, for a
+// call that changes something, what the audit trail records.
+type outcome struct {
+	res       *mcp.CallToolResult
+	kind      string // audit.Done, audit.Refused, …; "" records nothing
+	detail    string
+	confirmed string // who confirmed and how
+	target    string // what the call acted on
+}
+
+// handler runs a call: check the arguments, apply the operator's call
+// policy, ask a person when the operator wants that, send, shape the
+// answer, and record the outcome in the audit trail.
+func (op operation) handler(c *client.Client, g *guard) server.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		raw, _ := req.Params.Arguments.(map[string]any) // RejectUnknownArguments refused non-objects
+		args, err := decodeArgs(op.params, raw)
+		if err == nil && op.check != nil {
+			err = op.check(args)
+		}
+		if err != nil {
+			if out, refused := op.emergency(g, raw); refused {
+				g.record(ctx, op, op.effect, raw, out)
+				return out.res, nil
+			}
+			return mcp.NewToolResultError(op.name + ": " + err.Error() +
+				". The tool's input schema lists every argument and its allowed values."), nil
+		}
+		effect := op.effectFor(args)
+		out := op.handle(ctx, c, g, args, effect, req)
+		if effect >= Write && out.kind != "" {
+			g.record(ctx, op, effect, args, out)
+		}
+		return out.res, nil
+	}
+}
+
+// handle is a call with valid arguments.
+func (op operation) handle(ctx context.Context, c *client.Client, g *guard, args map[string]any, effect Effect,
+	req mcp.CallToolRequest) outcome {
+	if out, refused := op.applyPolicy(ctx, c, g, args); refused {
+		return out
+	}
+	out := outcome{confirmed: g.unasked(effect)}
+	if g.Confirm.asks(effect) && !g.DryRun {
+		asked := op.confirm(ctx, c, g, args, req)
+		if asked.res != nil {
+			return asked
+		}
+		out.confirmed, out.target = asked.confirmed, asked.target
+		if again, refused := op.applyPolicy(ctx, c, g, args); refused { // time has passed
+			return again
+		}
+	}
+	res, kind, detail := op.execute(ctx, c, g, args)
+	out.res, out.kind, out.detail = res, kind, detail
+	return out
+}
+
+// applyPolicy refuses a call the operator's policy does not allow.
+func (op operation) applyPolicy(ctx context.Context, c *client.Client, g *guard, args map[string]any) (outcome, bool) {
+	if op.policy == nil {
+		return outcome{}, false
+	}
+	err := op.policy(ctx, c, g, args)
+	var refusal *policy.Refusal
+	switch {
+	case errors.As(err, &refusal):
+		return outcome{res: refusedResult(op, refusal), kind: audit.Refused, detail: "policy rule " + refusal.Rule,
+			confirmed: "not asked (refused first)"}, true
+	case err != nil: // reading what the policy needs failed
+		return outcome{res: op.errorResult(err), kind: audit.Failed, detail: Explain(err)}, true
+	}
+	return outcome{}, false
+}
+
+// emergency refuses a call to an emergency number by that rule, even when
+// the number is too short to pass as an argument, so that the answer says
+// why it can never be called.
+func (op operation) emergency(g *guard, raw map[string]any) (outcome, bool) {
+	if op.policy == nil {
+		return outcome{}, false
+	}
+	for _, name := range []string{"destination", "phone_number"} {
+		number, _ := raw[name].(string)
+		var refusal *policy.Refusal
+		if errors.As(g.Policy.CheckDestination(number), &refusal) && refusal.Rule == policy.RuleEmergency {
+			return outcome{res: refusedResult(op, refusal), kind: audit.Refused, detail: "policy rule " + refusal.Rule,
+				confirmed: "not asked (refused first)"}, true
+		}
+	}
+	return outcome{}, false
+}
+
+// refusedResult says which rule of the operator's policy refused a call.
+func refusedResult(op operation, r *policy.Refusal) *mcp.CallToolResult {
+	return mcp.NewToolResultError(op.name + " was not done: " + r.Error() + " Nothing was sent to the API.")
+}
+
+// confirm runs the confirmation rounds of a call: the first asks the
+// client to show a form, the second checks the answer and reads the facts
+// again. Its outcome has a result when the round ends here; otherwise the
+// call goes ahead.
+func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, args map[string]any,
+	req mcp.CallToolRequest) outcome {
+	if !answered(req) {
+		if !canAsk(ctx) {
+			return outcome{res: cannotAsk(op, g.Confirm), kind: audit.Refused,
+				detail: "the client cannot show a confirmation form", confirmed: "could not ask"}
+		}
+		q, err := op.question(ctx, c, g, args)
+		if err != nil {
+			return outcome{res: op.errorResult(err)}
+		}
+		return outcome{res: g.askConfirmation(ctx, op, args, q)} // not an action yet: nothing recorded
+	}
+	answer := g.checkAnswer(ctx, op, args, req)
+	if answer.res != nil {
+		return outcome{res: answer.res, kind: answer.kind, detail: firstSentence(answer.res)}
+	}
+	if g.used.has(answer.p.ID) {
+		return usedTwice(op, answer.how, "")
+	}
+	q, err := op.question(ctx, c, g, args)
+	if err != nil {
+		return outcome{res: op.errorResult(err), kind: audit.Failed, detail: Explain(err), confirmed: answer.how}
+	}
+	if q.fingerprint() != answer.p.Facts {
+		return outcome{res: notDone(op, "what the person confirmed has changed since they saw it",
+			"Call the tool again so they can confirm the current details."),
+			kind: audit.Refused, detail: "target changed after confirmation", confirmed: answer.how, target: q.target}
+	}
+	if !g.spend(answer.p) { // another round with this answer got here first
+		return usedTwice(op, answer.how, q.target)
+	}
+	return outcome{confirmed: answer.how, target: q.target}
+}
+
+// usedTwice ends a round that brings back a confirmation already acted on.
+func usedTwice(op operation, how, target string) outcome {
+	return outcome{res: notDone(op, "this confirmation was already used", "One confirmation acts once; "+
+		"call the tool again if the person wants it done again."),
+		kind: audit.Refused, detail: "confirmation used twice", confirmed: how, target: target}
+}
+
+// execute sends the call's request(s), holding a place in the ledger of
+// calls placed when the call dials, and shapes the answer.
+func (op operation) execute(ctx context.Context, c *client.Client, g *guard, args map[string]any) (
+	res *mcp.CallToolResult, kind, detail string) {
+	var ticket *policy.Ticket
+	if op.dials && !g.DryRun {
+		t, err := g.ledger.Reserve(ctx, args["destination"].(string), g.stillLive(c))
+		var refusal *policy.Refusal
+		if errors.As(err, &refusal) {
+			return refusedResult(op, refusal), audit.Refused, "policy rule " + refusal.Rule
+		}
+		if err != nil {
+			return op.errorResult(err), audit.Failed, Explain(err)
+		}
+		ticket = t
+		defer ticket.NotPlaced() // unless Placed below
+	}
+	run := op.run
+	if run == nil {
+		run = func(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (any, error) {
+			return op.send(ctx, c, args)
+		}
+	}
+	out, err := run(ctx, c, g, args)
+	var dry *client.DryRunError
+	switch {
+	case errors.As(err, &dry):
+		return dryRunResult(op, dry), audit.DryRun, dry.Method + " " + dry.URL
+	case err != nil && mayHaveTakenEffect(err):
+		ticket.Placed("")
+		return op.errorResult(err), audit.Unknown, Explain(err)
+	case err != nil:
+		return op.errorResult(err), audit.Failed, Explain(err)
+	}
+	if ticket != nil {
+		id, _ := out.(map[string]any)["call_id"].(string)
+		ticket.Placed(id)
+	}
+	res, err = structuredResult(markUntrusted(out, op.untrusted))
+	if err != nil {
+		return mcp.NewToolResultError(op.name + ": the result could not be encoded: " + err.Error()), audit.Done,
+			"the result could not be encoded"
+	}
+	return res, audit.Done, ""
+}
+
+// mayHaveTakenEffect reports whether a failed request that changes
+// something may still have been carried out: it may have reached the API
+// and the answer was lost, or the API failed after receiving it.
+func mayHaveTakenEffect(err error) bool {
+	var (
+		netErr *client.NetworkError
+		apiErr *client.APIError
+	)
+	switch {
+	case errors.Is(err, client.ErrUnexpectedAnswer):
+		return true
+	case errors.As(err, &netErr):
+		return netErr.MaybeSent && netErr.Method != http.MethodGet
+	case errors.As(err, &apiErr):
+		return apiErr.Status >= 500 && apiErr.Method != http.MethodGet
+	}
+	return false
+}
+
+// firstSentence is the start of a result's text, for the audit trail.
+func firstSentence(res *mcp.CallToolResult) string {
+	if len(res.Content) == 0 {
+		return ""
+	}
+	text, _ := res.Content[0].(mcp.TextContent)
+	first, _, _ := strings.Cut(text.Text, ". ")
+	return first
+}
