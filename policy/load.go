@@ -23,6 +23,10 @@ const (
 	EnvDryRun        = "HMS_SOVEREIGN_DRY_RUN"
 )
 
+// Variables are every environment variable the policy reads.
+var Variables = []string{EnvFile, EnvAllowed, EnvBlocked, EnvDailyMax, EnvMaxConcurrent, EnvQuietHours,
+	EnvTimezone, EnvDryRun}
+
 // Defaults of the limits.
 const (
 	DefaultDailyMax      = 50

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/server"
 
+	"github.com/voicedock/voicedock-mcp/audit"
 	"github.com/voicedock/voicedock-mcp/client"
 	"github.com/voicedock/voicedock-mcp/client/sandbox"
 	"github.com/voicedock/voicedock-mcp/resources"
@@ -31,6 +32,7 @@ type app struct {
 	mcp     *server.MCPServer
 	calls   *inflight
 	sandbox *sandbox.Running
+	audit   *audit.Log
 }
 
 // newApp wires the API client and MCP server. With useSandbox it first
@@ -39,6 +41,11 @@ type app struct {
 // sandbox's (fl_test_sandbox_…); any other configured key is ignored.
 func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) (*app, error) {
 	a := &app{cfg: cfg, logger: logger, stderr: stderr, calls: &inflight{}}
+	trail, err := audit.New(logger, cfg.AuditFile)
+	if err != nil {
+		return nil, fmt.Errorf("configuration: HMS_SOVEREIGN_AUDIT_FILE: %w", err)
+	}
+	a.audit = trail
 	if useSandbox {
 		sb, err := sandbox.Start(sandbox.Options{})
 		if err != nil {
@@ -65,6 +72,7 @@ func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) 
 		UserAgent:      serverName + "/" + buildVersion(),
 		RequestTimeout: a.cfg.RequestTimeout, CallBudget: a.cfg.CallBudget,
 		MaxRetries: maxRetries, RateLimit: a.cfg.RateLimit, Logger: logger,
+		DryRun: a.cfg.policy.DryRun,
 	})
 	if err != nil {
 		a.close()
@@ -109,7 +117,8 @@ func newMCPServer(api *client.Client, sel tools.Selection, safety tools.Safety, 
 // safety is the operator's protection of tool calls, from the
 // configuration.
 func (a *app) safety() tools.Safety {
-	return tools.Safety{Confirm: a.cfg.Confirm}
+	return tools.Safety{Confirm: a.cfg.Confirm, DryRun: a.cfg.policy.DryRun, Policy: a.cfg.policy,
+		Audit: a.audit, LookupEnv: a.cfg.lookupEnv}
 }
 
 // warnAtStart writes the start-up warnings of the serving modes once.
@@ -121,6 +130,10 @@ func (a *app) warnAtStart() {
 		a.logger.Warn("no usable API key; tools that call the API will answer with an error until it is fixed",
 			"problem", a.cfg.keyProblem)
 	}
+	if a.cfg.policy.DryRun {
+		a.logger.Warn("HMS_SOVEREIGN_DRY_RUN is on: tools that change something answer with the request " +
+			"they would send, and send nothing")
+	}
 	if a.cfg.Confirm == tools.ConfirmNever {
 		a.logger.Warn("HMS_SOVEREIGN_CONFIRM=never: calls, campaigns and deletes go ahead without a person " +
 			"confirming them; only the call policy limits what the model can do")
@@ -129,6 +142,7 @@ func (a *app) warnAtStart() {
 }
 
 func (a *app) close() {
+	_ = a.audit.Close() // its write errors were logged as they happened
 	if a.sandbox != nil {
 		_ = a.sandbox.Close() // the process is exiting
 	}

@@ -15,11 +15,13 @@ import (
 )
 
 // check verifies the configured key against the API and prints the
-// organization and the rate-limit headroom.
+// organization and the rate-limit headroom, then what protects calls that
+// change something: confirmation, the call policy and the audit trail.
 func (a *app) check(ctx context.Context, stdout, stderr io.Writer) int {
 	for _, w := range a.cfg.warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
+	defer a.printSafety(stdout)
 	if a.cfg.keyProblem != "" {
 		fmt.Fprintf(stderr, "check failed: %s.\nFix that in the environment: %s holds an API key from the "+
 			"VoiceDock dashboard (Settings → API Keys). Or run with --sandbox to try the server without an account.\n",
@@ -135,4 +137,28 @@ func printJSON(stdout, stderr io.Writer, v any) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// printSafety prints the operator's protections, one per line.
+func (a *app) printSafety(stdout io.Writer) {
+	fmt.Fprintln(stdout, "\nsafety:")
+	fmt.Fprintf(stdout, "  confirm: %s (HMS_SOVEREIGN_CONFIRM): %s\n", a.cfg.Confirm, confirmText[a.cfg.Confirm])
+	trail := "stderr only"
+	if a.cfg.AuditFile != "" {
+		trail = "stderr and " + a.cfg.AuditFile
+	}
+	fmt.Fprintf(stdout, "  audit: %s (HMS_SOVEREIGN_AUDIT_FILE)\n", trail)
+	fmt.Fprintln(stdout, "call policy:")
+	for _, line := range a.cfg.policy.Describe() {
+		fmt.Fprintln(stdout, "  "+line)
+	}
+}
+
+// confirmText says what each confirmation mode asks about.
+var confirmText = map[tools.ConfirmMode]string{
+	tools.ConfirmAlways: "a person confirms every call placed, command sent into a call, campaign " +
+		"started, web call, provider key stored and every delete",
+	tools.ConfirmDestructiveOnly: "a person confirms deletes and detaches; calls and campaigns go " +
+		"ahead within the call policy",
+	tools.ConfirmNever: "nobody is asked; only the call policy limits what the model can do",
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/caarlos0/env/v11"
 
 	"github.com/voicedock/voicedock-mcp/client"
+	"github.com/voicedock/voicedock-mcp/policy"
 	"github.com/voicedock/voicedock-mcp/tools"
 )
 
@@ -48,6 +49,8 @@ type config struct {
 
 	// Confirm says which tool calls a person confirms in the client.
 	Confirm tools.ConfirmMode `env:"HMS_SOVEREIGN_CONFIRM"`
+	// AuditFile, when set, also receives the audit trail as JSON lines.
+	AuditFile string `env:"HMS_SOVEREIGN_AUDIT_FILE"`
 
 	RequestTimeout time.Duration `env:"HMS_SOVEREIGN_REQUEST_TIMEOUT" envDefault:"10s"`
 	CallBudget     time.Duration `env:"HMS_SOVEREIGN_CALL_BUDGET" envDefault:"25s"`
@@ -64,6 +67,12 @@ type config struct {
 	// selection is the tool selection: the variables above with the
 	// command line's flags laid over them (selectTools).
 	selection tools.Selection
+
+	// policy is the operator's call policy (policy.Variables).
+	policy *policy.Policy
+	// lookupEnv reads the environment the configuration came from, for the
+	// provider keys set_byok_key may take from it.
+	lookupEnv func(name string) (string, bool)
 
 	// Resolved by loadConfig from the key variables above.
 	key        string // the usable key, trimmed; empty when keyProblem is set
@@ -82,6 +91,7 @@ func (c config) LogValue() slog.Value {
 		slog.Duration("call_budget", c.CallBudget),
 		slog.Int("rate_limit", c.RateLimit),
 		slog.String("confirm", c.Confirm.String()),
+		slog.Bool("dry_run", c.policy != nil && c.policy.DryRun),
 	)
 }
 
@@ -115,6 +125,13 @@ func loadConfig(environ map[string]string) (config, error) {
 	}
 	if err := cfg.validate(); err != nil {
 		return config{}, err
+	}
+	if cfg.policy, err = policy.Load(environ); err != nil {
+		return config{}, fmt.Errorf("call policy: %v", err)
+	}
+	cfg.lookupEnv = func(name string) (string, bool) {
+		v, ok := environ[name]
+		return v, ok
 	}
 	cfg.resolveKey(environ)
 	return cfg, nil

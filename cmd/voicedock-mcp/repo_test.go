@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/voicedock/voicedock-mcp/policy"
+
 	"encoding/json"
 	"go/ast"
 	"go/parser"
@@ -28,7 +30,7 @@ func envNames() []string {
 			names = append(names, name)
 		}
 	}
-	return names
+	return append(names, policy.Variables...)
 }
 
 func TestMCPJSONMatchesConfig(t *testing.T) {
