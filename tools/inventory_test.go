@@ -187,3 +187,50 @@ func TestEveryAdviceClassIsTried(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryToolIsClassified walks the inventory: what reaches people or
+// spends money is real-world, what deletes or detaches is destructive, and
+// every tool that changes something is confirmed, audited or both, by its
+// class alone.
+func TestEveryToolIsClassified(t *testing.T) {
+	realWorld := []string{"place_outbound_call", "control_call", "create_web_call", "update_campaign",
+		"add_campaign_lead", "set_byok_key"}
+	for _, op := range operations {
+		t.Run(op.name, func(t *testing.T) {
+			switch {
+			case slices.Contains(realWorld, op.name):
+				assert.Equal(t, RealWorld, op.effect)
+			case strings.HasPrefix(op.name, "delete_"), op.name == "update_number", op.name == "update_data_retention":
+				assert.Equal(t, Destructive, op.effect)
+			case strings.HasPrefix(op.name, "get_"), strings.HasPrefix(op.name, "list_"), op.name == "check_api_health",
+				op.name == "test_mcp_server":
+				assert.Equal(t, Read, op.effect)
+			default:
+				assert.Equal(t, Write, op.effect, "a tool that changes configuration")
+			}
+			if op.effect == RealWorld && op.name != "set_byok_key" {
+				assert.NotNil(t, op.ask, "tools that reach people say in their own words what a person allows")
+			}
+			assert.Equal(t, op.name == "place_outbound_call", op.dials, "only placing a call counts as dialing")
+		})
+	}
+}
+
+// TestNarrowedEffectsNeverExceedTheTool: a call's own class (effectOf) is
+// never more than the tool's, which sets its annotations and read-only.
+func TestNarrowedEffectsNeverExceedTheTool(t *testing.T) {
+	cases := map[string][]map[string]any{
+		"update_campaign": {{"status": "scheduled"}, {"status": "paused"}, {"name": "x"}},
+		"update_number":   {{"assistant_id": nil}, {"workflow_id": nil}, {"assistant_id": "a"}, {"is_active": false}},
+	}
+	want := map[string][]Effect{
+		"update_campaign": {RealWorld, Write, Write},
+		"update_number":   {Destructive, Destructive, Write, Write},
+	}
+	for _, op := range operations {
+		for i, args := range cases[op.name] {
+			assert.Equal(t, want[op.name][i], op.effectFor(args), "%s %v", op.name, args)
+			assert.LessOrEqual(t, op.effectFor(args), op.effect)
+		}
+	}
+}
