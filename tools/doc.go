@@ -17,6 +17,14 @@
 // happened and what to do next (errors.go); a handler returns a Go error
 // only for a bug.
 //
+// The Effect also decides how a call is guarded ([Safety], flow.go): the
+// operator's call policy (package policy) is applied first, a person
+// confirms destructive and real-world calls in the client (confirm.go,
+// question.go; the state between rounds is sealed by internal/seal), the
+// ledger counts the calls placed, a dry run keeps requests that change
+// something from leaving, and every call that changes something is
+// recorded in the audit trail (package audit).
+//
 // # Adding a tool
 //
 //  1. Write tools/<tool_name>.go declaring one operation: name verb-first in
@@ -27,7 +35,10 @@
 //     result's fields that hold text callers or other third parties wrote
 //     (untrusted.go says which), with withUntrustedContent around the
 //     output schema. Use run only when one request is not enough (see
-//     control_call.go).
+//     control_call.go). A real-world tool brings ask, the question a person
+//     confirms in their own words (ask_calls.go), and policy, when it rings
+//     numbers (call_policy.go); effectOf narrows the class for some
+//     arguments (update_campaign.go).
 //  2. Add it to its toolset's list (e.g. assistantOperations in
 //     assistants.go).
 //  3. Test it against the sandbox in <toolset>_test.go (runToolsetCases),
