@@ -176,13 +176,7 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 		ticket = t
 		defer ticket.NotPlaced() // unless Placed below
 	}
-	run := op.run
-	if run == nil {
-		run = func(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (any, error) {
-			return op.send(ctx, c, args)
-		}
-	}
-	out, err := run(ctx, c, g, args)
+	out, err := op.runner()(ctx, c, g, args)
 	var dry *client.DryRunError
 	switch {
 	case errors.As(err, &dry):
@@ -203,6 +197,16 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 			"the result could not be encoded"
 	}
 	return res, audit.Done, ""
+}
+
+// runner is what sends a call's request(s): run, or the generic send.
+func (op operation) runner() func(ctx context.Context, c *client.Client, g *guard, args map[string]any) (any, error) {
+	if op.run != nil {
+		return op.run
+	}
+	return func(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (any, error) {
+		return op.send(ctx, c, args)
+	}
 }
 
 // mayHaveTakenEffect reports whether a failed request that changes
