@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/http/httptest"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,6 +87,86 @@ func TestCommandLine(t *testing.T) {
 			assert.Contains(t, stderr.String(), tc.wantStderr)
 			if strings.HasPrefix(strings.Join(tc.args, " "), "tools") && stdout.Len() > 0 {
 				assert.True(t, json.Valid(stdout.Bytes()), "tools commands print JSON")
+			}
+		})
+	}
+}
+
+// TestCheckShowsSafety: check prints what protects calls that change
+// something, one line per setting and per rule of the call policy, as the
+// environment sets them; also when the key check fails.
+func TestCheckShowsSafety(t *testing.T) {
+	auditFile := filepath.Join(t.TempDir(), "audit.jsonl")
+	rules := []string{"allowed_destinations", "blocked_numbers", "emergency", "premium_rate", "number_format",
+		"daily_max", "max_concurrent", "quiet_hours", "timezone", "dry_run"}
+
+	tests := []struct {
+		name       string
+		args       []string
+		env        map[string]string
+		wantStatus int
+		wantLines  []string // the start of a line of stdout, each
+	}{
+		{name: "defaults", args: []string{"check", "--sandbox"}, wantLines: []string{
+			"  confirm: always (HMS_SOVEREIGN_CONFIRM): a person confirms every call placed",
+			"  audit: stderr only (HMS_SOVEREIGN_AUDIT_FILE)",
+			"  allowed_destinations: any number that is not blocked (default;",
+			"  blocked_numbers: none beyond the built-in blocks (default;",
+			"  emergency: always blocked, built in: 112, 911, 999",
+			"  premium_rate: always blocked, built in: +1900",
+			"  daily_max: at most 50 calls a day",
+			"  max_concurrent: at most 3 calls",
+			"  quiet_hours: none (default; HMS_SOVEREIGN_QUIET_HOURS changes it)",
+			"  dry_run: off: calls are placed for real",
+		}},
+		{name: "set by the environment", args: []string{"check", "--sandbox"}, env: map[string]string{
+			"HMS_SOVEREIGN_CONFIRM": "never", "HMS_SOVEREIGN_QUIET_HOURS": "21:00-08:00",
+			"HMS_SOVEREIGN_TIMEZONE": "Europe/Amsterdam", "HMS_SOVEREIGN_AUDIT_FILE": auditFile,
+			"HMS_SOVEREIGN_ALLOWED_DESTINATIONS": "+31, +49", "HMS_SOVEREIGN_BLOCKED_NUMBERS": "+3120",
+			"HMS_SOVEREIGN_MAX_CALLS_PER_DAY": "0", "HMS_SOVEREIGN_MAX_CONCURRENT_CALLS": "1",
+			"HMS_SOVEREIGN_DRY_RUN": "true"},
+			wantLines: []string{
+				"  confirm: never (HMS_SOVEREIGN_CONFIRM): nobody is asked",
+				"  audit: stderr and " + auditFile + " (HMS_SOVEREIGN_AUDIT_FILE)",
+				"  allowed_destinations: only numbers starting +31, +49 (set by HMS_SOVEREIGN_ALLOWED_DESTINATIONS)",
+				"  blocked_numbers: +3120, on top of the built-in blocks (set by HMS_SOVEREIGN_BLOCKED_NUMBERS)",
+				"  daily_max: 0: outbound calling is switched off (set by HMS_SOVEREIGN_MAX_CALLS_PER_DAY)",
+				"  max_concurrent: at most 1 ",
+				"  quiet_hours: no calls from 21:00 to 08:00 Europe/Amsterdam (set by HMS_SOVEREIGN_QUIET_HOURS)",
+				"  dry_run: on: call requests are returned, never sent (set by HMS_SOVEREIGN_DRY_RUN)",
+			}},
+		{name: "destructive-only", args: []string{"check", "--sandbox"},
+			env: map[string]string{"HMS_SOVEREIGN_CONFIRM": "destructive-only"}, wantLines: []string{
+				"  confirm: destructive-only (HMS_SOVEREIGN_CONFIRM): a person confirms deletes",
+			}},
+		{name: "after a failed key check", args: []string{"check"}, wantStatus: exitError,
+			env: map[string]string{"HMS_SOVEREIGN_QUIET_HOURS": "21:00-08:00"}, wantLines: []string{
+				"  confirm: always (HMS_SOVEREIGN_CONFIRM)",
+				"  quiet_hours: no calls from 21:00 to 08:00 UTC (set by HMS_SOVEREIGN_QUIET_HOURS)",
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// Nothing listens there: no check reaches beyond loopback.
+			env := map[string]string{"HMS_SOVEREIGN_LOG_LEVEL": "error", envBaseURL: "http://127.0.0.1:9/api/v1"}
+			maps.Copy(env, tc.env)
+			var stdout, stderr bytes.Buffer
+
+			status := run(tc.args, env, strings.NewReader(""), &stdout, &stderr)
+
+			require.Equal(t, tc.wantStatus, status, "stderr: %s", stderr.String())
+			lines := strings.Split(stdout.String(), "\n")
+			hasLine := func(start string) bool {
+				return slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, start) })
+			}
+			for _, section := range []string{"safety:", "call policy:"} {
+				assert.True(t, hasLine(section), "section %q in:\n%s", section, stdout.String())
+			}
+			for _, rule := range rules {
+				assert.True(t, hasLine("  "+rule+": "), "rule %s in:\n%s", rule, stdout.String())
+			}
+			for _, want := range tc.wantLines {
+				assert.True(t, hasLine(want), "line starting %q in:\n%s", want, stdout.String())
 			}
 		})
 	}

@@ -211,3 +211,61 @@ func TestTheDefaultBaseURLWithASlashKeepsTheDefaultWebCallHost(t *testing.T) {
 	assert.Empty(t, cfg.AssistantURL, "the client's default, the production web-call host")
 	assert.Empty(t, cfg.warnings)
 }
+
+// TestSafetySettingsRefusedAtStart: an unusable confirmation mode, call
+// policy or audit file stops the server before it serves anything, with
+// a message naming the variable and what a valid value looks like.
+func TestSafetySettingsRefusedAtStart(t *testing.T) {
+	misspelt := filepath.Join(t.TempDir(), "policy.json")
+	require.NoError(t, os.WriteFile(misspelt, []byte(`{"max_calls_a_day": 5}`), 0o600))
+	noDir := filepath.Join(t.TempDir(), "missing", "audit.jsonl")
+
+	tests := []struct {
+		name       string
+		env        map[string]string
+		wantStatus int
+		wantStderr []string
+	}{
+		{name: "confirm mode", env: map[string]string{"HMS_SOVEREIGN_CONFIRM": "sometimes"}, wantStatus: exitUsage,
+			wantStderr: []string{"HMS_SOVEREIGN_CONFIRM", `"sometimes"`, "always, destructive-only, never"}},
+		{name: "allowed destinations", env: map[string]string{"HMS_SOVEREIGN_ALLOWED_DESTINATIONS": "0031*"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_ALLOWED_DESTINATIONS", "e.g. +31"}},
+		{name: "blocked numbers", env: map[string]string{"HMS_SOVEREIGN_BLOCKED_NUMBERS": "+31,premium"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_BLOCKED_NUMBERS", `"premium"`}},
+		{name: "daily maximum", env: map[string]string{"HMS_SOVEREIGN_MAX_CALLS_PER_DAY": "-1"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_MAX_CALLS_PER_DAY", "negative"}},
+		{name: "daily maximum not a number", env: map[string]string{"HMS_SOVEREIGN_MAX_CALLS_PER_DAY": "lots"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_MAX_CALLS_PER_DAY", "whole number"}},
+		{name: "concurrent maximum", env: map[string]string{"HMS_SOVEREIGN_MAX_CONCURRENT_CALLS": "0"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_MAX_CONCURRENT_CALLS", "1 or more"}},
+		{name: "quiet hours", env: map[string]string{"HMS_SOVEREIGN_QUIET_HOURS": "25:00-26:00"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_QUIET_HOURS", "00:00 to 23:59"}},
+		{name: "time zone", env: map[string]string{"HMS_SOVEREIGN_TIMEZONE": "Mars/Base"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_TIMEZONE", "Europe/Amsterdam"}},
+		{name: "dry run", env: map[string]string{"HMS_SOVEREIGN_DRY_RUN": "maybe"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_DRY_RUN", "true or false"}},
+		{name: "missing policy file", env: map[string]string{"HMS_SOVEREIGN_POLICY_FILE": "/nonexistent"},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_POLICY_FILE", "/nonexistent"}},
+		{name: "misspelt key in the policy file", env: map[string]string{"HMS_SOVEREIGN_POLICY_FILE": misspelt},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_POLICY_FILE", `"max_calls_a_day"`,
+				"max_calls_per_day"}},
+		// The audit file is opened after the configuration is read, so its
+		// failure is the exit status of a command that ran and failed.
+		{name: "audit file in a missing directory", env: map[string]string{"HMS_SOVEREIGN_AUDIT_FILE": noDir},
+			wantStatus: exitError, wantStderr: []string{"HMS_SOVEREIGN_AUDIT_FILE", noDir, "no such file or directory"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+
+			status := run([]string{"stdio"}, tc.env, strings.NewReader(""), &stdout, &stderr)
+
+			assert.Equal(t, tc.wantStatus, status, "stderr: %s", stderr.String())
+			for _, want := range tc.wantStderr {
+				assert.Contains(t, stderr.String(), want)
+			}
+			assert.Empty(t, stdout.String(), "nothing was served")
+			assert.NotContains(t, stderr.String(), "Usage:", "a configuration problem, not a command-line one")
+		})
+	}
+}
