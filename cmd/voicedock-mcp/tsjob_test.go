@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -49,11 +50,14 @@ func TestTypeScriptClientJob(t *testing.T) {
 	api := startSandbox(t, sandbox.Options{Timeline: sandbox.Timeline{
 		Ringing: 300 * time.Millisecond, Answer: 800 * time.Millisecond, Talk: time.Minute, Turn: time.Second}})
 
+	auditFile := filepath.Join(t.TempDir(), "audit.jsonl")
+
 	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "job.mjs", bin, "stdio")
 	var stdout, stderr bytes.Buffer
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = tsDir, testEnv(api.URL, sandbox.DemoKey), &stdout, &stderr
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = tsDir,
+		testEnv(api.URL, sandbox.DemoKey, "HMS_SOVEREIGN_AUDIT_FILE="+auditFile), &stdout, &stderr
 	runErr := cmd.Run()
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -102,4 +106,38 @@ func TestTypeScriptClientJob(t *testing.T) {
 	}
 	assert.Len(t, deletes, 2)
 	assert.True(t, slices.ContainsFunc(deletes, func(p string) bool { return strings.Contains(p, "/assistants/") }))
+
+	checkJobAudit(t, auditFile, stderr.String())
+}
+
+// checkJobAudit checks the audit trail of the job: one line per tool call
+// that changed something, each done, the call confirmed by a person in a
+// form; and that neither the file nor the server's logs (serverLog) hold
+// a full phone number or the API key.
+func checkJobAudit(t *testing.T, auditFile, serverLog string) {
+	t.Helper()
+	lines := readAudit(t, auditFile)
+	byTool := map[string]auditLine{}
+	var tools []string
+	for _, l := range lines {
+		tools = append(tools, l.Tool)
+		byTool[l.Tool] = l
+		assert.Equal(t, "done", l.Outcome, "%+v", l)
+	}
+	assert.Equal(t, []string{"create_assistant", "register_number", "place_outbound_call", "control_call",
+		"delete_number", "delete_assistant"}, tools, "one line per call that changed something, reads not")
+	call := byTool["place_outbound_call"]
+	assert.Equal(t, "person, in the client (elicitation form, protocol 2025-11-25)", call.Confirmed)
+	assert.Equal(t, "real-world", call.Class)
+	assert.True(t, strings.HasSuffix(call.Target, "+•••••••5678"), "the number called, masked: %q", call.Target)
+	assert.Contains(t, byTool["register_number"].Target, "+•••••••4567", "the number registered, masked")
+	assert.Contains(t, byTool["delete_number"].Target, "+•••••••4567", "the number deleted, masked")
+
+	file, err := os.ReadFile(auditFile)
+	require.NoError(t, err)
+	assert.Contains(t, serverLog, `"msg":"audit"`, "the server's logs were captured")
+	for _, secret := range []string{"+31612345678", "31612345678", "+31851234567", "31851234567", sandbox.DemoKey} {
+		assert.NotContains(t, string(file), secret, "the audit file")
+		assert.NotContains(t, serverLog, secret, "the server's logs")
+	}
 }
