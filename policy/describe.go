@@ -19,8 +19,8 @@ func (p *Policy) Describe() []string {
 		RulePremiumRate + ": always blocked, built in: " + strings.Join(allPremiumPrefixes(), ", "),
 		RuleNumberFormat + ": always on, built in: only E.164 numbers (+ and 7 to 15 digits) are called",
 		RuleDailyMax + ": " + p.describeDailyMax(),
-		RuleConcurrent + ": " + fmt.Sprintf("at most %d calls placed by this server live at once %s",
-			p.MaxConcurrent, p.describeOrigin(concurrentSetting)),
+		RuleConcurrent + ": " + fmt.Sprintf("at most %s placed by this server live at once %s",
+			calls(p.MaxConcurrent), p.describeOrigin(concurrentSetting)),
 		RuleQuietHours + ": " + p.describeQuiet(),
 		"timezone: " + p.location().String() + " " + p.describeOrigin(zoneSetting),
 		"dry_run: " + p.describeDryRun(),
@@ -72,4 +72,12 @@ func (p *Policy) describeOrigin(s setting) string {
 		return "(set by " + from + ")"
 	}
 	return "(default; " + s.env + " changes it)"
+}
+
+// calls counts calls in words: "1 call", "3 calls".
+func calls(n int) string {
+	if n == 1 {
+		return "1 call"
+	}
+	return fmt.Sprintf("%d calls", n)
 }

@@ -128,7 +128,16 @@ func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, arg
 		if err != nil {
 			return outcome{res: op.errorResult(err)}
 		}
-		return outcome{res: g.askConfirmation(ctx, op, args, q)} // not an action yet: nothing recorded
+		asking := g.askConfirmation(ctx, op, args, q)
+		if server.IsModernRequest(ctx) {
+			return outcome{res: asking} // the client answers by calling again; nothing recorded yet
+		}
+		if req, err = askWithin(ctx, req, asking); err != nil {
+			return outcome{res: notDone(op, "the client could not show the confirmation form ("+
+				cleanText(err.Error())+")", "Ask the person whether they want it, then call the tool again."),
+				kind: audit.Refused, detail: "the confirmation form failed", confirmed: "could not ask",
+				target: q.target}
+		}
 	}
 	answer := g.checkAnswer(ctx, op, args, req)
 	if answer.res != nil {
@@ -157,6 +166,28 @@ func usedTwice(op operation, how, target string) outcome {
 	return outcome{res: notDone(op, "this confirmation was already used", "One confirmation acts once; "+
 		"call the tool again if the person wants it done again."),
 		kind: audit.Refused, detail: "confirmation used twice", confirmed: how, target: target}
+}
+
+// askWithin asks a client before protocol 2026-07-28 with an
+// elicitation/create request during the call, and returns req carrying the
+// answer and asking's sealed state, as a client on 2026-07-28 would send
+// it: both eras then go through the same checks. (mcp-go could make this
+// request itself from the input_required result, but it turns a client's
+// failure to show the form into a protocol error; here it is a result.)
+func askWithin(ctx context.Context, req mcp.CallToolRequest, asking *mcp.CallToolResult) (mcp.CallToolRequest, error) {
+	srv := server.ServerFromContext(ctx)
+	if srv == nil {
+		return req, errors.New("no MCP server serves this call")
+	}
+	form := asking.InputRequests[confirmInput].Elicitation
+	answer, err := srv.RequestElicitation(ctx, mcp.ElicitationRequest{
+		Request: mcp.Request{Method: string(mcp.MethodElicitationCreate)}, Params: *form})
+	if err != nil {
+		return req, err
+	}
+	req.Params.MultiRoundTripParams = mcp.MultiRoundTripParams{RequestState: asking.RequestState,
+		InputResponses: mcp.InputResponses{confirmInput: mcp.NewElicitationInputResponse(*answer)}}
+	return req, nil
 }
 
 // execute sends the call's request(s), holding a place in the ledger of

@@ -216,13 +216,17 @@ func (g *guard) record(ctx context.Context, op operation, e Effect, args map[str
 		Detail: out.detail, Confirmed: out.confirmed, Session: sessionID(ctx), Time: g.Now()})
 }
 
+// targetArguments are the arguments that name what a call acts on, beside
+// the IDs in its path.
+var targetArguments = []string{"name", "destination", "phone_number", "provider", "domain"}
+
 // argumentTarget names what a call acts on from its arguments: the IDs in
-// its path and the numbers it rings.
+// its path, the numbers it rings and the names it gives.
 func argumentTarget(op operation, args map[string]any) string {
 	var parts []string
 	for _, p := range op.params {
 		v, ok := args[p.name].(string)
-		if ok && (p.in == inPath || p.name == "destination" || p.name == "phone_number" || p.name == "provider") {
+		if ok && (p.in == inPath || slices.Contains(targetArguments, p.name)) {
 			parts = append(parts, p.name+" "+v)
 		}
 	}
