@@ -470,3 +470,16 @@ func TestRepeatCallNeedsAFreshConfirmationSayingSo(t *testing.T) {
 	assert.Contains(t, resultText(t, repeat), "rule repeat_call")
 	assert.Equal(t, 1, never.sb.CountRequests(http.MethodPost, "/calls/outbound"))
 }
+
+// TestConfirmationFormsHideNothing: a name read from the API that carries
+// invisible or direction-changing characters is shown cleaned, so the
+// person reads what is really there.
+func TestConfirmationFormsHideNothing(t *testing.T) {
+	d := newDirect(t, ConfirmAlways)
+	d.sb.InjectFault(sandbox.Fault{Method: http.MethodGet, Path: "/assistants/" + sandbox.InactiveAssistantID,
+		Body: `{"id":"` + sandbox.InactiveAssistantID + `","name":"Old\u200b IVR\u202e\u2066 (test copy)"}`})
+	_, form := d.ask(modernCtx(t), "delete_assistant", map[string]any{"assistant_id": sandbox.InactiveAssistantID})
+	assert.Contains(t, form.Message, `"Old IVR (test copy)"`)
+	assert.NotContains(t, form.Message, "\u200b")
+	assert.NotContains(t, form.Message, "\u202e")
+}

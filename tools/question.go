@@ -76,7 +76,10 @@ func (q *question) schema() map[string]any {
 }
 
 func (q *question) elicitation() mcp.ElicitationParams {
-	return mcp.ElicitationParams{Mode: mcp.ElicitationModeForm, Message: q.message(), RequestedSchema: q.schema()}
+	// The facts may quote what others wrote (a name, the words to say):
+	// nothing hidden reaches the person's eyes.
+	return mcp.ElicitationParams{Mode: mcp.ElicitationModeForm, Message: cleanText(q.message()),
+		RequestedSchema: q.schema()}
 }
 
 // question builds what a person confirms before a call of op: the tool's
@@ -174,9 +177,9 @@ func nameOf(obj map[string]any, pathParams map[string]string) string {
 	for _, f := range nameFields {
 		if name, ok := obj[f].(string); ok && name != "" {
 			if number != "" && number != name {
-				return fmt.Sprintf("%q, %s (%s)", name, number, id)
+				return fmt.Sprintf("\"%s\", %s (%s)", name, number, id)
 			}
-			return fmt.Sprintf("%q (%s)", name, id)
+			return fmt.Sprintf("\"%s\" (%s)", name, id)
 		}
 	}
 	return id
