@@ -3,6 +3,7 @@ package client
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 )
 
@@ -57,3 +58,15 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.text }
 func (e *redactedError) Unwrap() error { return e.err }
+
+// longDigits are runs of digits as long as a phone number, as they appear
+// in call IDs (call-_+31612345678_…), escaped or not.
+var longDigits = regexp.MustCompile(`[0-9]{7,15}`)
+
+// maskNumbers keeps the last four digits of every phone-number-like run in
+// s, for log lines: call IDs carry the caller's number.
+func maskNumbers(s string) string {
+	return longDigits.ReplaceAllStringFunc(s, func(run string) string {
+		return strings.Repeat("•", len(run)-4) + run[len(run)-4:]
+	})
+}

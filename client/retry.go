@@ -34,14 +34,15 @@ func (t *pacedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if errors.Is(err, context.DeadlineExceeded) && req.Context().Err() == nil {
 			err = fmt.Errorf("no answer within %s: %w", t.timeout, err)
 		}
-		state.logger.Debug("api attempt", "method", state.method, "path", state.path,
-			"attempt", attempt, "error", t.client.redactErr(sanitize(err)).Error(), "duration", time.Since(start))
+		state.logger.Debug("api attempt", "method", state.method, "path", maskNumbers(state.path),
+			"attempt", attempt, "error", maskNumbers(t.client.redactErr(sanitize(err)).Error()),
+			"duration", time.Since(start))
 		return nil, err
 	}
 
 	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 	t.client.pacer.observe(parseRateLimit(resp.Header, time.Now()))
-	state.logger.Debug("api attempt", "method", state.method, "path", state.path,
+	state.logger.Debug("api attempt", "method", state.method, "path", maskNumbers(state.path),
 		"attempt", attempt, "status", resp.StatusCode, "duration", time.Since(start))
 	return resp, nil
 }

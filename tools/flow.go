@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -211,7 +212,7 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 	var dry *client.DryRunError
 	switch {
 	case errors.As(err, &dry):
-		return dryRunResult(op, dry), audit.DryRun, dry.Method + " " + dry.URL
+		return dryRunResult(op, dry), audit.DryRun, dry.Method + " " + unescaped(dry.URL)
 	case err != nil && mayHaveTakenEffect(err):
 		ticket.Placed("")
 		return op.errorResult(err), audit.Unknown, Explain(err)
@@ -228,6 +229,15 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 			"the result could not be encoded"
 	}
 	return res, audit.Done, ""
+}
+
+// unescaped is a URL as a person reads it (%2B as +), for the audit
+// trail, which masks the numbers in it.
+func unescaped(u string) string {
+	if plain, err := url.PathUnescape(u); err == nil {
+		return plain
+	}
+	return u
 }
 
 // runner is what sends a call's request(s): run, or the generic send.

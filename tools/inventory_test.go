@@ -193,7 +193,7 @@ func TestEveryAdviceClassIsTried(t *testing.T) {
 // every tool that changes something is confirmed, audited or both, by its
 // class alone.
 func TestEveryToolIsClassified(t *testing.T) {
-	realWorld := []string{"place_outbound_call", "control_call", "create_web_call", "update_campaign",
+	realWorld := []string{"place_outbound_call", "control_call", "create_web_call", "update_campaign", "create_organization",
 		"add_campaign_lead", "set_byok_key"}
 	for _, op := range operations {
 		t.Run(op.name, func(t *testing.T) {
@@ -220,11 +220,12 @@ func TestEveryToolIsClassified(t *testing.T) {
 // never more than the tool's, which sets its annotations and read-only.
 func TestNarrowedEffectsNeverExceedTheTool(t *testing.T) {
 	cases := map[string][]map[string]any{
-		"update_campaign": {{"status": "scheduled"}, {"status": "paused"}, {"name": "x"}},
-		"update_number":   {{"assistant_id": nil}, {"workflow_id": nil}, {"assistant_id": "a"}, {"is_active": false}},
+		"update_campaign": {{"status": "scheduled"}, {"status": "paused"}, {"name": "x"},
+			{"schedule_end_time": "23:59:00"}, {"status": "paused", "timezone": "UTC"}},
+		"update_number": {{"assistant_id": nil}, {"workflow_id": nil}, {"assistant_id": "a"}, {"is_active": false}},
 	}
 	want := map[string][]Effect{
-		"update_campaign": {RealWorld, Write, Write},
+		"update_campaign": {RealWorld, Write, Write, RealWorld, RealWorld},
 		"update_number":   {Destructive, Destructive, Write, Write},
 	}
 	for _, op := range operations {

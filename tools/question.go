@@ -26,7 +26,31 @@ type question struct {
 	target  string   // what the call acts on, for the audit trail
 }
 
-func (q *question) fact(label, value string) { q.facts = append(q.facts, label+": "+value) }
+// fact adds one line to the form. The value may quote what others wrote
+// (a name, a caller's number, the words to say), so it is kept to one
+// line of at most maxFactRunes: a value cannot add lines of its own that
+// pass for the server's, nor push the real ones out of sight.
+func (q *question) fact(label, value string) {
+	q.facts = append(q.facts, label+": "+oneLine(value))
+}
+
+// maxFactRunes bounds one value shown in a form.
+const maxFactRunes = 300
+
+// oneLine is value on one line, cleaned and cut to maxFactRunes; line
+// breaks read as " / ".
+func oneLine(value string) string {
+	value = strings.Join(strings.FieldsFunc(cleanText(value), isLineBreak), " / ")
+	return truncateRunes(value, maxFactRunes)
+}
+
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
 
 // fingerprint identifies the facts shown: when the facts read again just
 // before acting differ, the person confirmed something else.
@@ -103,14 +127,10 @@ func (op operation) question(ctx context.Context, c *client.Client, g *guard, ar
 		q.target = nameOf(obj, pathParams)
 		q.fact("What", q.target)
 	}
-	if op.method != http.MethodDelete {
-		var changes []param
-		for _, p := range op.params {
-			if p.in != inPath {
-				changes = append(changes, p)
-			}
+	for _, p := range op.params {
+		if v, ok := args[p.name]; ok && !(p.in == inPath && op.readable()) {
+			q.fact(p.name, argumentText(p, v))
 		}
-		q.facts = append(q.facts, argumentFacts(changes, args)...)
 	}
 	if q.target == "" {
 		q.target = strings.Join(q.facts, "; ")
@@ -185,25 +205,17 @@ func nameOf(obj map[string]any, pathParams map[string]string) string {
 	return id
 }
 
-// argumentFacts lists the arguments given, secrets hidden, long text cut.
-func argumentFacts(params []param, args map[string]any) []string {
-	var facts []string
-	for _, p := range params {
-		v, ok := args[p.name]
-		if !ok {
-			continue
-		}
-		text, isText := v.(string)
-		switch {
-		case secretName(p.name):
-			text = "(hidden)"
-		case !isText:
-			b, _ := json.Marshal(v) // decoded arguments always encode
-			text = string(b)
-		}
-		facts = append(facts, p.name+": "+truncateRunes(text, 300))
+// argumentText shows an argument's value in a form: text as it is, other
+// values as JSON, secrets hidden.
+func argumentText(p param, v any) string {
+	if secretName(p.name) {
+		return "(hidden)"
 	}
-	return facts
+	if text, ok := v.(string); ok {
+		return text
+	}
+	b, _ := json.Marshal(v) // decoded arguments always encode
+	return string(b)
 }
 
 // secretName reports whether an argument holds a secret that a form must

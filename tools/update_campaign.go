@@ -41,12 +41,19 @@ var updateCampaign = operation{
 		"create_campaign."},
 }
 
-// campaignUpdateEffect: setting status scheduled starts or resumes
-// dialing; any other change is configuration (pausing and cancelling stop
-// calls, so nobody is asked to allow them).
+// campaignUpdateEffect: starting or resuming a campaign (status
+// scheduled), and changing what or when a campaign may be dialing (its
+// schedule, template, assistant or leads' values), reach people; renaming
+// it, or stopping it (paused, cancelled, draft), is configuration, so
+// nobody is asked to allow a campaign to stop.
 func campaignUpdateEffect(args map[string]any) Effect {
-	if args["status"] == "scheduled" {
-		return RealWorld
+	for name, v := range args {
+		switch {
+		case name == "campaign_id", name == "name":
+		case name == "status" && v != "scheduled":
+		default:
+			return RealWorld
+		}
 	}
 	return Write
 }
@@ -61,9 +68,13 @@ func askCampaignStart(ctx context.Context, c *client.Client, g *guard, args map[
 	for k, v := range args { // the schedule as it will be after this change
 		campaign[k] = v
 	}
-	q := &question{action: "Start a calling campaign",
-		warning: "The platform dials every lead on the list, real people, and every call is billed.",
-		target:  "campaign " + nameOf(campaign, nil)}
+	action := "Change a calling campaign"
+	if args["status"] == "scheduled" {
+		action = "Start a calling campaign"
+	}
+	q := &question{action: action, warning: "While it is scheduled, the platform dials every lead on the " +
+		"list, real people, and every call is billed.",
+		target: "campaign " + nameOf(campaign, nil)}
 	q.fact("Campaign", nameOf(campaign, nil))
 	q.fact("Leads to call", fmt.Sprintf("%v (%v already done)", numberOf(campaign["total_leads"]),
 		numberOf(campaign["completed_leads"])))

@@ -44,7 +44,9 @@ type app struct {
 // sandbox's (fl_test_sandbox_…); any other configured key is ignored.
 func newApp(cfg config, useSandbox bool, logger *slog.Logger, stderr io.Writer) (*app, error) {
 	a := &app{cfg: cfg, logger: logger, stderr: stderr, calls: &inflight{}}
-	trail, err := audit.New(logger, cfg.AuditFile)
+	// The trail is written at every log level: HMS_SOVEREIGN_LOG_LEVEL
+	// quiets the server's own lines, never the record of what it did.
+	trail, err := audit.New(slog.New(slog.NewJSONHandler(stderr, nil)), cfg.AuditFile)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: HMS_SOVEREIGN_AUDIT_FILE: %w", err)
 	}
