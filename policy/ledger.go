@@ -92,7 +92,7 @@ func (l *Ledger) reserve(destination string) (*Ticket, error) {
 
 	now := l.now()
 	l.advance(now)
-	if err := l.checkDaily(now); err != nil {
+	if err := l.checkDaily(now, 1); err != nil {
 		return nil, err
 	}
 	if busy := len(l.pending) + len(l.live); busy >= l.policy.MaxConcurrent {
@@ -119,8 +119,8 @@ func (l *Ledger) advance(now time.Time) {
 }
 
 // checkDaily returns a refusal when today's calls, placed and reserved,
-// have reached the daily maximum.
-func (l *Ledger) checkDaily(now time.Time) error {
+// with n more would pass the daily maximum.
+func (l *Ledger) checkDaily(now time.Time, n int) error {
 	p := l.policy
 	if p.DailyMax <= 0 {
 		return &Refusal{Rule: RuleDailyMax,
@@ -134,14 +134,49 @@ func (l *Ledger) checkDaily(now time.Time) error {
 			used++
 		}
 	}
-	if used < p.DailyMax {
+	if used+n <= p.DailyMax {
 		return nil
 	}
 	midnight := nextMidnight(now.In(p.location())).Format(time.RFC3339)
+	reason := fmt.Sprintf("this server has placed or is placing %d calls today, the daily maximum", used)
+	if used < p.DailyMax {
+		reason = fmt.Sprintf("this server has placed or is placing %d calls today; %d more would pass the "+
+			"daily maximum of %d", used, n, p.DailyMax)
+	}
 	return &Refusal{Rule: RuleDailyMax,
-		Reason: fmt.Sprintf("this server has placed or is placing %d calls today, the daily maximum", used),
+		Reason: reason,
 		Fix: fmt.Sprintf("Try again after midnight %s (%s). Only the operator can raise the maximum, "+
 			"with %s; the model cannot.", p.location(), midnight, p.where(dailySetting))}
+}
+
+// Check reports, without counting them, whether n more calls fit in
+// today's maximum: nil, or a [*Refusal] with rule daily_max.
+func (l *Ledger) Check(n int) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.advance(now)
+	return l.checkDaily(now, n)
+}
+
+// Count counts n calls the platform places at this server's request but
+// not as calls this server places and follows (a campaign's leads, a lead
+// added to a running campaign, a transfer) against the daily maximum: all
+// n, or none and a [*Refusal]. The destinations given are remembered for
+// LastCallTo. They do not count against the concurrent maximum.
+func (l *Ledger) Count(n int, destinations ...string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.advance(now)
+	if err := l.checkDaily(now, n); err != nil {
+		return err
+	}
+	l.placed += n
+	for _, d := range destinations {
+		l.last[normalNumber(d)] = now
+	}
+	return nil
 }
 
 // forgetEnded asks stillLive about each placed call with an ID, without

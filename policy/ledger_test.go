@@ -278,3 +278,28 @@ func TestLedgerLastCallTo(t *testing.T) {
 	_, ok = l.LastCallTo("+4930123456")
 	assert.False(t, ok)
 }
+
+// TestCountAndCheckShareTheDailyMaximum: calls the platform places for
+// this server (a campaign's leads, a transfer) count against the same
+// daily maximum, all or none, and Check only looks.
+func TestCountAndCheckShareTheDailyMaximum(t *testing.T) {
+	p := &Policy{DailyMax: 5, MaxConcurrent: 3, from: map[string]string{}}
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	l := NewLedger(p, func() time.Time { return now })
+
+	require.NoError(t, l.Check(5))
+	require.NoError(t, l.Count(4, "+31612345678"))
+	at, ok := l.LastCallTo("+31612345678")
+	assert.True(t, ok)
+	assert.Equal(t, now, at)
+
+	var r *Refusal
+	require.ErrorAs(t, l.Count(2), &r, "two more would pass five")
+	assert.Equal(t, RuleDailyMax, r.Rule)
+	assert.Contains(t, r.Reason, "2 more would pass the daily maximum of 5")
+	require.NoError(t, l.Check(1), "the refused count took nothing")
+	ticket, err := l.Reserve(t.Context(), "+31612340000", nil)
+	require.NoError(t, err)
+	ticket.Placed("call-1")
+	require.ErrorAs(t, l.Check(1), &r, "calls placed and counted share the maximum")
+}

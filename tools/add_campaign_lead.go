@@ -25,6 +25,7 @@ var addCampaignLead = operation{
 	check:     func(args map[string]any) error { return checkLeadVariables("", args) },
 	ask:       askCampaignLead,
 	policy:    leadPolicy,
+	counts:    countLead,
 	shape:     one("lead"),
 	output:    withUntrustedContent(objectOutput("lead", leadOut...)),
 	untrusted: []string{"lead.name", "lead.variables"},

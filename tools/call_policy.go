@@ -2,8 +2,11 @@ package tools
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/voicedock/voicedock-mcp/client"
@@ -49,18 +52,106 @@ func (g *guard) recentCallTo(dest string) (time.Time, bool) {
 	return last, ok && g.Now().Sub(last) < repeatWindow
 }
 
-// transferPolicy applies the destination rules to a transfer to a number
-// (a SIP address is the operator's own system and passes).
-func transferPolicy(_ context.Context, _ *client.Client, g *guard, args map[string]any) error {
-	if dest, ok := args["destination"].(string); ok && args["type"] == "transfer" && e164Number.MatchString(dest) {
-		return g.Policy.CheckDestination(dest)
+// ringPolicy applies the rules for ringing number now at the platform's
+// hands (a transfer, a lead of a running campaign): the destination, quiet
+// hours, a repeat when nobody confirms calls, and room for n more calls in
+// today's maximum.
+func ringPolicy(g *guard, number string, n int) error {
+	if err := g.Policy.CheckDestination(number); err != nil {
+		return err
 	}
-	return nil
+	if err := g.Policy.CheckTime(g.Now()); err != nil {
+		return err
+	}
+	if last, recent := g.recentCallTo(number); recent && !g.Confirm.asks(RealWorld) {
+		return &policy.Refusal{Rule: "repeat_call",
+			Reason: fmt.Sprintf("this server had a call made to this number at %s, less than %s ago",
+				last.UTC().Format("15:04 UTC"), repeatWindow),
+			Fix: "Check list_calls for that call. Another one this soon needs a person's confirmation, which " +
+				"HMS_SOVEREIGN_CONFIRM=" + g.Confirm.String() + " turns off; the model cannot change that"}
+	}
+	return g.ledger.Check(n)
 }
 
-// leadPolicy applies the destination rules to a lead added to a campaign.
-func leadPolicy(_ context.Context, _ *client.Client, g *guard, args map[string]any) error {
-	return g.Policy.CheckDestination(args["phone_number"].(string))
+// transferPolicy applies ringPolicy to a transfer that rings a number,
+// written as one or as the user part of a SIP address; a SIP address of
+// someone by name (sip:desk@pbx.example) or an extension is the operator's
+// own system and passes, short emergency codes excepted.
+func transferPolicy(_ context.Context, _ *client.Client, g *guard, args map[string]any) error {
+	if args["type"] != "transfer" {
+		return nil
+	}
+	number, rings := transferNumber(args["destination"].(string)) // the transfer command requires it
+	if !rings {
+		var refusal *policy.Refusal
+		if errors.As(g.Policy.CheckDestination(number), &refusal) && refusal.Rule == policy.RuleEmergency {
+			return refusal // refused whatever its form
+		}
+		return nil
+	}
+	return ringPolicy(g, number, 1)
+}
+
+// countTransfer counts a transfer that rings a number as a call placed.
+func countTransfer(_ context.Context, _ *client.Client, _ *guard, args map[string]any) (int, []string, error) {
+	if args["type"] != "transfer" {
+		return 0, nil, nil
+	}
+	if number, rings := transferNumber(args["destination"].(string)); rings {
+		return 1, []string{number}, nil
+	}
+	return 0, nil, nil
+}
+
+// sipUser is the user part of a SIP URI.
+var sipUser = regexp.MustCompile(`^sips?:([^@;]*)`)
+
+// transferNumber reads the number a transfer destination rings: an E.164
+// number as it is, or a SIP address whose user part is one (00 read as +).
+// rings is false for a SIP address of a name or a short extension; number
+// is then the user part, for the emergency check alone.
+func transferNumber(dest string) (number string, rings bool) {
+	if e164Number.MatchString(dest) {
+		return dest, true
+	}
+	m := sipUser.FindStringSubmatch(dest)
+	if m == nil {
+		return dest, false
+	}
+	user := strings.ReplaceAll(strings.ReplaceAll(m[1], "-", ""), ".", "")
+	digits := strings.TrimPrefix(strings.TrimPrefix(user, "+"), "00")
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return user, false
+	}
+	if strings.HasPrefix(user, "+") || strings.HasPrefix(user, "00") || len(digits) >= 7 {
+		return "+" + digits, true // a long number without a country code is refused by number_format
+	}
+	return user, false
+}
+
+// leadPolicy applies the destination rules to a lead, and, when its
+// campaign is dialing, ringPolicy.
+func leadPolicy(ctx context.Context, c *client.Client, g *guard, args map[string]any) error {
+	number := args["phone_number"].(string) // required
+	if err := g.Policy.CheckDestination(number); err != nil {
+		return err
+	}
+	n, _, err := countLead(ctx, c, g, args)
+	if err != nil || n == 0 {
+		return err
+	}
+	return ringPolicy(g, number, n)
+}
+
+// countLead counts a lead added to a scheduled (dialing) campaign as a
+// call placed; in a draft or paused campaign it counts when the campaign
+// starts.
+func countLead(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (int, []string, error) {
+	campaign, err := fetch(ctx, c, "/campaigns/{id}", map[string]string{"id": args["campaign_id"].(string)})
+	if err != nil || text(campaign, "status") != "scheduled" {
+		return 0, nil, err
+	}
+	return 1, []string{args["phone_number"].(string)}, nil
 }
 
 // newCampaignPolicy applies the destination rules to the leads a new
@@ -78,8 +169,9 @@ func newCampaignPolicy(_ context.Context, _ *client.Client, g *guard, args map[s
 	return nil
 }
 
-// campaignStartPolicy applies the destination rules to every lead of a
-// campaign about to start dialing.
+// campaignStartPolicy applies the rules to a campaign about to start
+// dialing: every lead's number, quiet hours, and room in today's maximum
+// for the leads still to call.
 func campaignStartPolicy(ctx context.Context, c *client.Client, g *guard, args map[string]any) error {
 	if args["status"] != "scheduled" {
 		return nil
@@ -95,7 +187,31 @@ func campaignStartPolicy(ctx context.Context, c *client.Client, g *guard, args m
 			}
 		}
 	}
-	return nil
+	if err := g.Policy.CheckTime(g.Now()); err != nil {
+		return err
+	}
+	return g.ledger.Check(len(toCall(leads)))
+}
+
+// countCampaignStart counts the leads a starting campaign will call.
+func countCampaignStart(ctx context.Context, c *client.Client, _ *guard, args map[string]any) (int, []string, error) {
+	if args["status"] != "scheduled" {
+		return 0, nil, nil
+	}
+	leads, err := campaignLeads(ctx, c, args["campaign_id"].(string))
+	numbers := toCall(leads)
+	return len(numbers), numbers, err
+}
+
+// toCall are the numbers of the leads a campaign has still to call.
+func toCall(leads []map[string]any) []string {
+	var numbers []string
+	for _, lead := range leads {
+		if status := text(lead, "status"); status == "pending" || status == "calling" || status == "unknown" {
+			numbers = append(numbers, text(lead, "phone_number"))
+		}
+	}
+	return numbers
 }
 
 // maxLeadsChecked bounds the leads read before a campaign starts.

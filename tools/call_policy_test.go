@@ -1,6 +1,7 @@
 package tools
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -50,6 +51,19 @@ func TestEveryPolicyRuleRefusesBeforeAnythingIsSent(t *testing.T) {
 			map[string]any{"campaign_id": sandbox.CampaignID, "phone_number": "+4990012345678"}, 0},
 		{"allowed_destinations", map[string]string{policy.EnvAllowed: "+1"}, "update_campaign",
 			map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"}, 0},
+		{"premium_rate", nil, "control_call", transferTo("sip:+19005551234@pbx.example"), 0},
+		{"emergency", nil, "control_call", transferTo("sip:911@pbx.example"), 0},
+		{"blocked_numbers", map[string]string{policy.EnvBlocked: "+3120"}, "control_call",
+			transferTo("sip:0031201234567@pbx.example"), 0},
+		{"daily_max", map[string]string{policy.EnvDailyMax: "0"}, "control_call", transferTo("+31201234567"), 0},
+		{"quiet_hours", map[string]string{policy.EnvQuietHours: "09:00-17:00"}, "control_call",
+			transferTo("+31201234567"), 0},
+		{"daily_max", map[string]string{policy.EnvDailyMax: "0"}, "update_campaign",
+			map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"}, 0},
+		{"daily_max", map[string]string{policy.EnvDailyMax: "2"}, "update_campaign",
+			map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"}, 0},
+		{"quiet_hours", map[string]string{policy.EnvQuietHours: "09:00-17:00"}, "update_campaign",
+			map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule+"/"+tc.tool, func(t *testing.T) {
@@ -84,5 +98,42 @@ func TestQuietHoursStartingWhileThePersonDecidesRefuse(t *testing.T) {
 	res := d.call(ctx, "place_outbound_call", callArgs, accepted(state, map[string]any{digitsField: "5678"}))
 	assert.True(t, res.IsError)
 	assert.Contains(t, resultText(t, res), "rule quiet_hours")
+	assert.Zero(t, d.sb.CountRequests(http.MethodPost, "/calls/outbound"))
+}
+
+func transferTo(dest string) map[string]any {
+	return map[string]any{"call_id": sandbox.LiveCallID, "type": "transfer", "destination": dest}
+}
+
+// TestTransferToANamedSIPAddressPasses: a SIP address of a person or desk
+// is the operator's own system; the policy judges only numbers.
+func TestTransferToANamedSIPAddressPasses(t *testing.T) {
+	d := newDirectWith(t, Safety{Confirm: ConfirmNever,
+		Policy: loadPolicy(t, map[string]string{policy.EnvAllowed: "+31"})})
+	res := d.call(modernCtx(t), "control_call", transferTo("sip:desk@pbx.example"), mcp.MultiRoundTripParams{})
+	assert.False(t, res.IsError, resultText(t, res))
+}
+
+// TestCallsThePlatformPlacesCountAgainstTheDailyMaximum: a campaign's
+// leads and a transfer use up the same daily allowance as calls placed.
+func TestCallsThePlatformPlacesCountAgainstTheDailyMaximum(t *testing.T) {
+	ctx := modernCtx(t)
+	probe := newDirect(t, ConfirmNever)
+	listed := probe.call(ctx, "list_campaign_leads", map[string]any{"campaign_id": sandbox.CampaignID},
+		mcp.MultiRoundTripParams{})
+	leads := len(listed.StructuredContent.(map[string]any)["leads"].([]any))
+	require.Positive(t, leads)
+
+	// Room for the campaign's leads and one more call.
+	d := newDirectWith(t, Safety{Confirm: ConfirmNever,
+		Policy: loadPolicy(t, map[string]string{policy.EnvDailyMax: fmt.Sprint(leads + 1)})})
+	start := d.call(ctx, "update_campaign", map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"},
+		mcp.MultiRoundTripParams{})
+	require.False(t, start.IsError, resultText(t, start))
+	transfer := d.call(ctx, "control_call", transferTo("+31201234567"), mcp.MultiRoundTripParams{})
+	require.False(t, transfer.IsError, resultText(t, transfer))
+	call := d.call(ctx, "place_outbound_call", withDestination("+31612340000"), mcp.MultiRoundTripParams{})
+	assert.True(t, call.IsError)
+	assert.Contains(t, resultText(t, call), "rule daily_max")
 	assert.Zero(t, d.sb.CountRequests(http.MethodPost, "/calls/outbound"))
 }

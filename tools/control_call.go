@@ -48,6 +48,7 @@ var controlCall = operation{
 	run:      runControlCall,
 	ask:      askControlCommand,
 	policy:   transferPolicy,
+	counts:   countTransfer,
 	output:   actionOutput(field{"success", "boolean"}, field{"message", "string"}),
 	listedBy: "list_calls",
 }
@@ -151,8 +152,8 @@ func askControlCommand(ctx context.Context, c *client.Client, g *guard, args map
 		dest := fmt.Sprint(args["destination"])
 		q.action, q.warning = "Transfer a live call to "+dest, "It rings that destination."
 		q.fact("Transfer to", dest)
-		if e164Number.MatchString(dest) {
-			q.digits = dest[len(dest)-4:]
+		if number, rings := transferNumber(dest); rings {
+			q.digits = number[len(number)-4:]
 		}
 	}
 	if m, ok := args["message"].(string); ok {

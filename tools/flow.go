@@ -208,6 +208,11 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 		ticket = t
 		defer ticket.NotPlaced() // unless Placed below
 	}
+	if op.counts != nil && !g.DryRun {
+		if res, kind, detail, counted := op.count(ctx, c, g, args); !counted {
+			return res, kind, detail
+		}
+	}
 	out, err := op.runner()(ctx, c, g, args)
 	var dry *client.DryRunError
 	switch {
@@ -229,6 +234,25 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 			"the result could not be encoded"
 	}
 	return res, audit.Done, ""
+}
+
+// count counts the calls a request makes the platform place against the
+// daily maximum, just before it is sent; counted is false, with the result,
+// when the maximum refuses them or they cannot be read.
+func (op operation) count(ctx context.Context, c *client.Client, g *guard, args map[string]any) (
+	res *mcp.CallToolResult, kind, detail string, counted bool) {
+	n, numbers, err := op.counts(ctx, c, g, args)
+	if err == nil && n > 0 {
+		err = g.ledger.Count(n, numbers...)
+	}
+	var refusal *policy.Refusal
+	switch {
+	case errors.As(err, &refusal):
+		return refusedResult(op, refusal), audit.Refused, "policy rule " + refusal.Rule, false
+	case err != nil:
+		return op.errorResult(err), audit.Failed, Explain(err), false
+	}
+	return nil, "", "", true
 }
 
 // unescaped is a URL as a person reads it (%2B as +), for the audit

@@ -83,6 +83,11 @@ type operation struct {
 	// dials says the call places a phone call: it counts against the
 	// policy's daily and concurrent maximums (policy.Ledger).
 	dials bool
+	// counts says how many calls the request makes the platform place for
+	// this server without it following them (a transfer, a campaign's
+	// leads), and to which numbers: they count against the daily maximum
+	// when the request is sent.
+	counts func(ctx context.Context, c *client.Client, g *guard, args map[string]any) (int, []string, error)
 }
 
 // effectFor is the effect of one call with args.

@@ -34,6 +34,7 @@ var updateCampaign = operation{
 	effectOf: campaignUpdateEffect,
 	ask:      askCampaignStart,
 	policy:   campaignStartPolicy,
+	counts:   countCampaignStart,
 	shape:    oneCampaign,
 	output:   objectOutput("campaign", campaignOut...),
 	listedBy: "list_campaigns",
