@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 
@@ -54,34 +55,59 @@ func askWebCall(ctx context.Context, c *client.Client, g *guard, args map[string
 	return q, nil
 }
 
-// assistantFacts adds the call's assistant, its longest call and the most
-// that can cost: a saved assistant is read from the API, with the call's
-// override; a one-off assistant is read from the arguments.
+// assistantFacts adds who talks in the call: the assistant, what it says
+// first, the instructions and model this call gives it instead of the
+// saved ones, its longest call and the most that can cost. A saved
+// assistant is read from the API and the call's override laid over it; a
+// one-off assistant is read from the arguments.
 func assistantFacts(ctx context.Context, c *client.Client, q *question, args map[string]any) error {
 	var name string
-	var limit float64
+	var base map[string]any
 	if id, ok := args["assistant_id"].(string); ok {
 		saved, err := fetch(ctx, c, "/assistants/{id}", map[string]string{"id": id})
 		if err != nil {
 			return err
 		}
-		name, limit = text(saved, "name")+" ("+id+")", numberOf(saved["max_duration_seconds"])
+		name, base = text(saved, "name")+" ("+id+")", saved
 	} else {
-		oneOff, _ := args["assistant"].(map[string]any)
-		name, limit = "a one-off assistant", numberOf(oneOff["max_duration_seconds"])
-		if n, _ := oneOff["name"].(string); n != "" {
-			name = fmt.Sprintf("%s (one-off)", n)
+		base, _ = args["assistant"].(map[string]any)
+		name = "a one-off assistant"
+		if n, _ := base["name"].(string); n != "" {
+			name = n + " (one-off)"
 		}
 	}
-	if override, ok := args["assistant_override"].(map[string]any); ok {
-		if v := numberOf(override["max_duration_seconds"]); v > 0 {
-			limit = v
-		}
+	override, _ := args["assistant_override"].(map[string]any)
+	effective := map[string]any{}
+	maps.Copy(effective, base)
+	maps.Copy(effective, override) // the override's keys replace the assistant's, null included
+	if first, ok := args["first_message"]; ok {
+		effective["first_message"] = first
 	}
 	q.fact("Assistant", name)
+	if first, _ := effective["first_message"].(string); first != "" {
+		q.fact("Opening line", first)
+	}
+	if _, oneOff := args["assistant"]; oneOff || override["llm_config"] != nil {
+		llm, _ := effective["llm_config"].(map[string]any)
+		q.fact("Model for this call", text(llm, "provider")+" "+text(llm, "model"))
+		q.fact("Instructions for this call", systemPrompt(llm))
+	}
+	limit := numberOf(effective["max_duration_seconds"])
 	q.fact("Longest possible call", durationText(limit))
 	q.fact("Most it can cost", costText(limit))
 	return nil
+}
+
+// systemPrompt is the system message of an llm_config, or what stands in
+// for it.
+func systemPrompt(llm map[string]any) string {
+	messages, _ := llm["messages"].([]any)
+	for _, m := range messages {
+		if msg, _ := m.(map[string]any); msg["role"] == "system" {
+			return fmt.Sprint(msg["content"])
+		}
+	}
+	return "none given"
 }
 
 // durationText says how long a call can last; limit 0 is no limit.
