@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +37,9 @@ func outboundCallPolicy(ctx context.Context, c *client.Client, g *guard, args ma
 			Fix: fmt.Sprintf("Check list_calls for that call. Another call to the same number before %s needs a "+
 				"person's confirmation, which HMS_SOVEREIGN_CONFIRM=%s turns off; the model cannot change that",
 				last.Add(repeatWindow).UTC().Format("15:04 UTC"), g.Confirm)}
+	}
+	if err := configPolicy(ctx, c, g, args); err != nil { // where the call may be transferred
+		return err
 	}
 	if g.DryRun {
 		return nil // nothing will be placed, so nothing counts
@@ -248,4 +252,55 @@ func leadRefusal(err error, which string) error {
 		return &policy.Refusal{Rule: r.Rule, Reason: which + ": " + r.Reason, Fix: r.Fix}
 	}
 	return err
+}
+
+// destinationKeys are the keys under which a configuration names a number
+// or SIP address a call may be transferred or forwarded to.
+var destinationKeys = []string{"destination", "destinations", "number", "phone_number", "transfer_to",
+	"forward_to", "to", "sip_uri", "uri"}
+
+// configPolicy applies the destination rules to every number an
+// assistant, template or workflow configuration would transfer calls to
+// (transfer_call tools' destinations, workflow transfer steps, a call's
+// override), so that a call a person confirms cannot be handed on to a
+// number the policy refuses.
+func configPolicy(_ context.Context, _ *client.Client, g *guard, args map[string]any) error {
+	return walkDestinations("", args, false, func(path, value string) error {
+		number, rings := transferNumber(value)
+		if !rings && !strings.HasPrefix(value, "+") {
+			return nil // a name, an extension, or not a number at all
+		}
+		if err := g.Policy.CheckDestination(number); err != nil {
+			return leadRefusal(err, path)
+		}
+		return nil
+	})
+}
+
+// walkDestinations calls check with each string found under a
+// destination key in v, and its path, stopping at the first error.
+func walkDestinations(path string, v any, underKey bool, check func(path, value string) error) error {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, val := range x {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			if err := walkDestinations(p, val, slices.Contains(destinationKeys, k), check); err != nil {
+				return err
+			}
+		}
+	case []any:
+		for i, val := range x {
+			if err := walkDestinations(fmt.Sprintf("%s[%d]", path, i), val, underKey, check); err != nil {
+				return err
+			}
+		}
+	case string:
+		if underKey {
+			return check(path, x)
+		}
+	}
+	return nil
 }

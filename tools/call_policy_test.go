@@ -137,3 +137,28 @@ func TestCallsThePlatformPlacesCountAgainstTheDailyMaximum(t *testing.T) {
 	assert.Contains(t, resultText(t, call), "rule daily_max")
 	assert.Zero(t, d.sb.CountRequests(http.MethodPost, "/calls/outbound"))
 }
+
+// TestConfiguredTransferNumbersFallUnderThePolicy: a number an assistant,
+// template or workflow would transfer calls to is judged like a number
+// called, so that no confirmed call can be handed on to a refused one.
+func TestConfiguredTransferNumbersFallUnderThePolicy(t *testing.T) {
+	transferTemplate := func(number string) map[string]any {
+		return map[string]any{"name": "Transfer", "tool_type": "transfer_call", "tool_config": map[string]any{
+			"destinations": []any{map[string]any{"type": "number", "number": number, "description": "a person"}}}}
+	}
+	d := newDirectWith(t, Safety{Confirm: ConfirmNever,
+		Policy: loadPolicy(t, map[string]string{policy.EnvBlocked: "+31850001"})})
+	ctx := modernCtx(t)
+
+	premium := d.call(ctx, "create_tool_template", transferTemplate("+19005551234"), mcp.MultiRoundTripParams{})
+	assert.True(t, premium.IsError)
+	assert.Contains(t, resultText(t, premium), "(rule premium_rate)")
+	assert.Contains(t, resultText(t, premium), "tool_config.destinations[0].number")
+
+	blocked := d.call(ctx, "create_tool_template", transferTemplate("+31850001299"), mcp.MultiRoundTripParams{})
+	assert.Contains(t, resultText(t, blocked), "(rule blocked_numbers)")
+
+	allowed := d.call(ctx, "create_tool_template", transferTemplate("+31201234567"), mcp.MultiRoundTripParams{})
+	assert.False(t, allowed.IsError, resultText(t, allowed))
+	assert.Equal(t, 1, d.sb.CountRequests(http.MethodPost, "/tool-templates"), "only the allowed one was sent")
+}

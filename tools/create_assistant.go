@@ -18,5 +18,6 @@ var createAssistant = operation{
 	params: slices.Concat([]param{assistantFields[0].req()}, assistantFields[1:]),
 	check:  func(args map[string]any) error { return checkAssistantConfig("", args) },
 	shape:  oneAssistant,
+	policy: configPolicy,
 	output: objectOutput("assistant", assistantOut...),
 }

@@ -17,5 +17,6 @@ var createToolTemplate = operation{
 		toolTemplateFields[3].req()},
 	check:  checkToolTemplate,
 	shape:  one("tool_template", "toolTemplate"),
+	policy: configPolicy,
 	output: objectOutput("tool_template", toolTemplateOut...),
 }

@@ -30,6 +30,7 @@ var createWebCall = operation{
 		return checkAssistantChoice(args)
 	},
 	ask:      askWebCall,
+	policy:   configPolicy,
 	output:   actionOutput(field{"token", "string"}, field{"server_url", "string"}),
 	listedBy: "list_assistants",
 }

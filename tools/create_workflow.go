@@ -20,5 +20,6 @@ var createWorkflow = operation{
 	},
 	check:  checkWorkflowDefinition,
 	shape:  one("workflow"),
+	policy: configPolicy,
 	output: objectOutput("workflow", workflowOut...),
 }

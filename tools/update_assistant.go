@@ -23,6 +23,7 @@ var updateAssistant = operation{
 		return checkAssistantConfig("", args)
 	},
 	shape:    oneAssistant,
+	policy:   configPolicy,
 	output:   objectOutput("assistant", assistantOut...),
 	listedBy: "list_assistants",
 }

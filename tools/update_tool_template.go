@@ -21,6 +21,7 @@ var updateToolTemplate = operation{
 		return checkToolTemplate(args)
 	},
 	shape:    one("tool_template", "toolTemplate"),
+	policy:   configPolicy,
 	output:   objectOutput("tool_template", toolTemplateOut...),
 	listedBy: "list_tool_templates",
 }

@@ -25,6 +25,7 @@ var updateWorkflow = operation{
 		return checkWorkflowDefinition(args)
 	},
 	shape:    one("workflow"),
+	policy:   configPolicy,
 	output:   objectOutput("workflow", workflowOut...),
 	listedBy: "list_workflows",
 }
