@@ -181,7 +181,8 @@ func formCapable(caps *mcp.ClientCapabilities) bool {
 // cannot show it: the call fails closed.
 func cannotAsk(op operation, mode ConfirmMode) *mcp.CallToolResult {
 	return mcp.NewToolResultError(fmt.Sprintf("%s needs a person to confirm it, and this client cannot show "+
-		"a confirmation form (it did not declare MCP form elicitation). Nothing was sent to the API. This "+
+		"a confirmation form: it did not declare MCP form elicitation, or its transport cannot carry the "+
+		"request (legacy SSE before protocol 2026-07-28 cannot). Nothing was sent to the API. This "+
 		"is the operator's setting, not something to work around: an operator can connect a client that "+
 		"supports elicitation, or change HMS_SOVEREIGN_CONFIRM (now %s; destructive-only stops asking for "+
 		"calls, never stops asking at all) in the server's environment.", op.name, mode))

@@ -126,6 +126,19 @@ func (a *app) safety() tools.Safety {
 		Audit: a.audit, LookupEnv: a.cfg.lookupEnv}
 }
 
+// warnSafety warns when the operator has turned a protection off or sends
+// nothing; every mode that runs tools says so.
+func (a *app) warnSafety() {
+	if a.cfg.policy.DryRun {
+		a.logger.Warn("HMS_SOVEREIGN_DRY_RUN is on: tools that change something answer with the request " +
+			"they would send, and send nothing")
+	}
+	if a.cfg.Confirm == tools.ConfirmNever {
+		a.logger.Warn("HMS_SOVEREIGN_CONFIRM=never: calls, campaigns and deletes go ahead without a person " +
+			"confirming them; only the call policy limits what the model can do")
+	}
+}
+
 // warnAtStart writes the start-up warnings of the serving modes once.
 func (a *app) warnAtStart() {
 	for _, w := range a.cfg.warnings {
@@ -135,14 +148,7 @@ func (a *app) warnAtStart() {
 		a.logger.Warn("no usable API key; tools that call the API will answer with an error until it is fixed",
 			"problem", a.cfg.keyProblem)
 	}
-	if a.cfg.policy.DryRun {
-		a.logger.Warn("HMS_SOVEREIGN_DRY_RUN is on: tools that change something answer with the request " +
-			"they would send, and send nothing")
-	}
-	if a.cfg.Confirm == tools.ConfirmNever {
-		a.logger.Warn("HMS_SOVEREIGN_CONFIRM=never: calls, campaigns and deletes go ahead without a person " +
-			"confirming them; only the call policy limits what the model can do")
-	}
+	a.warnSafety()
 	a.logger.Info("starting", "version", buildVersion(), "config", a.cfg)
 }
 

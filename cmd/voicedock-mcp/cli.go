@@ -73,6 +73,7 @@ func (a *app) listTools(ctx context.Context, stdout, stderr io.Writer) int {
 // callTool runs one tool and prints its result as JSON; the exit status is
 // 1 when the result is an error.
 func (a *app) callTool(ctx context.Context, name, rawArgs string, stdout, stderr io.Writer) int {
+	a.warnSafety()
 	args := map[string]any{}
 	if strings.TrimSpace(rawArgs) != "" {
 		if err := json.Unmarshal([]byte(rawArgs), &args); err != nil {
