@@ -2,15 +2,12 @@ package tools
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/voicedock/voicedock-mcp/audit"
 	"github.com/voicedock/voicedock-mcp/client"
@@ -155,82 +152,6 @@ func (u *usedSet) spend(id string, expires, now time.Time) bool {
 	}
 	u.ids[id] = expires
 	return true
-}
-
-// dryRunResult shows the request a dry run kept back, secrets hidden. It
-// is an error result, so that nobody mistakes it for the thing done.
-func dryRunResult(op operation, dry *client.DryRunError) *mcp.CallToolResult {
-	var b strings.Builder
-	fmt.Fprintf(&b, "DRY RUN: %s was not done and nothing was sent to the API. The operator has set "+
-		"HMS_SOVEREIGN_DRY_RUN, so this server shows what it would send instead of sending it; the model "+
-		"cannot change that. The request would have been:\n%s %s", op.name, dry.Method, dry.URL)
-	if dry.Body != nil {
-		body, _ := json.MarshalIndent(hideSecrets(dry.Body), "", "  ") // decoded arguments encode
-		b.WriteString("\n" + string(body))
-	}
-	return mcp.NewToolResultError(b.String())
-}
-
-// hideSecrets replaces the values of secret fields, at any depth.
-func hideSecrets(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, val := range x {
-			if secretName(k) {
-				out[k] = "(hidden)"
-				continue
-			}
-			out[k] = hideSecrets(val)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, val := range x {
-			out[i] = hideSecrets(val)
-		}
-		return out
-	}
-	return v
-}
-
-// unasked says why a call that changes something went ahead without a
-// person confirming it, for the audit trail.
-func (g *guard) unasked(e Effect) string {
-	switch {
-	case e < Destructive:
-		return "not required (" + e.String() + ")"
-	case g.DryRun:
-		return "not asked (dry run)"
-	}
-	return "not required (HMS_SOVEREIGN_CONFIRM=" + g.Confirm.String() + ")"
-}
-
-// record writes one audit line for a call that changes something.
-func (g *guard) record(ctx context.Context, op operation, e Effect, args map[string]any, out outcome) {
-	target := out.target
-	if target == "" {
-		target = argumentTarget(op, args)
-	}
-	g.Audit.Record(audit.Entry{Tool: op.name, Class: e.String(), Target: target, Outcome: out.kind,
-		Detail: out.detail, Confirmed: out.confirmed, Session: sessionID(ctx), Time: g.Now()})
-}
-
-// targetArguments are the arguments that name what a call acts on, beside
-// the IDs in its path.
-var targetArguments = []string{"name", "destination", "phone_number", "provider", "domain"}
-
-// argumentTarget names what a call acts on from its arguments: the IDs in
-// its path, the numbers it rings and the names it gives.
-func argumentTarget(op operation, args map[string]any) string {
-	var parts []string
-	for _, p := range op.params {
-		v, ok := args[p.name].(string)
-		if ok && (p.in == inPath || slices.Contains(targetArguments, p.name)) {
-			parts = append(parts, p.name+" "+v)
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // liveStatuses are the statuses of a call that has not ended.
