@@ -121,23 +121,9 @@ func refusedResult(op operation, r *policy.Refusal) *mcp.CallToolResult {
 func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, args map[string]any,
 	req mcp.CallToolRequest) outcome {
 	if !answered(req) {
-		if !canAsk(ctx) {
-			return outcome{res: cannotAsk(op, g.Confirm), kind: audit.Refused,
-				detail: "the client cannot show a confirmation form", confirmed: "could not ask"}
-		}
-		q, err := op.question(ctx, c, g, args)
-		if err != nil {
-			return outcome{res: op.errorResult(err)}
-		}
-		asking := g.askConfirmation(ctx, op, args, q)
-		if server.IsModernRequest(ctx) {
-			return outcome{res: asking} // the client answers by calling again; nothing recorded yet
-		}
-		if req, err = askWithin(ctx, req, asking); err != nil {
-			return outcome{res: notDone(op, "the client could not show the confirmation form ("+
-				cleanText(err.Error())+")", "Ask the person whether they want it, then call the tool again."),
-				kind: audit.Refused, detail: "the confirmation form failed", confirmed: "could not ask",
-				target: q.target}
+		var out outcome
+		if req, out = op.firstRound(ctx, c, g, args, req); out.res != nil {
+			return out
 		}
 	}
 	answer := g.checkAnswer(ctx, op, args, req)
@@ -160,6 +146,33 @@ func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, arg
 		return usedTwice(op, answer.how, q.target)
 	}
 	return outcome{confirmed: answer.how, target: q.target}
+}
+
+// firstRound asks the person. A client on 2026-07-28 gets
+// the input_required result and calls again; an earlier one is asked
+// within the call, and req comes back carrying the answer. The outcome has
+// a result when the round ends here.
+func (op operation) firstRound(ctx context.Context, c *client.Client, g *guard, args map[string]any,
+	req mcp.CallToolRequest) (mcp.CallToolRequest, outcome) {
+	if !canAsk(ctx) {
+		return req, outcome{res: cannotAsk(op, g.Confirm), kind: audit.Refused,
+			detail: "the client cannot show a confirmation form", confirmed: "could not ask"}
+	}
+	q, err := op.question(ctx, c, g, args)
+	if err != nil {
+		return req, outcome{res: op.errorResult(err)}
+	}
+	asking := g.askConfirmation(ctx, op, args, q)
+	if server.IsModernRequest(ctx) {
+		return req, outcome{res: asking} // the client answers by calling again; nothing recorded yet
+	}
+	answeredReq, err := askWithin(ctx, req, asking)
+	if err != nil {
+		return req, outcome{res: notDone(op, "the client could not show the confirmation form ("+
+			cleanText(err.Error())+")", "Ask the person whether they want it, then call the tool again."),
+			kind: audit.Refused, detail: "the confirmation form failed", confirmed: "could not ask", target: q.target}
+	}
+	return answeredReq, outcome{}
 }
 
 // usedTwice ends a round that brings back a confirmation already acted on.
