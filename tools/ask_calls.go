@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/voicedock/voicedock-mcp/client"
@@ -68,12 +69,12 @@ func assistantFacts(ctx context.Context, c *client.Client, q *question, args map
 		if err != nil {
 			return err
 		}
-		name, base = text(saved, "name")+" ("+id+")", saved
+		name, base = truncateRunes(text(saved, "name"), maxNameRunes)+" ("+id+")", saved
 	} else {
 		base, _ = args["assistant"].(map[string]any)
 		name = "a one-off assistant"
 		if n, _ := base["name"].(string); n != "" {
-			name = n + " (one-off)"
+			name = truncateRunes(n, maxNameRunes) + " (one-off)"
 		}
 	}
 	override, _ := args["assistant_override"].(map[string]any)
@@ -87,10 +88,17 @@ func assistantFacts(ctx context.Context, c *client.Client, q *question, args map
 	if first, _ := effective["first_message"].(string); first != "" {
 		q.fact("Opening line", first)
 	}
-	if _, oneOff := args["assistant"]; oneOff || override["llm_config"] != nil {
+	_, oneOff := args["assistant"]
+	if oneOff || override["llm_config"] != nil {
 		llm, _ := effective["llm_config"].(map[string]any)
 		q.fact("Model for this call", text(llm, "provider")+" "+text(llm, "model"))
-		q.fact("Instructions for this call", systemPrompt(llm))
+		q.fact("Instructions for this call", instructions(llm))
+	}
+	for _, key := range slices.Sorted(maps.Keys(effective)) {
+		_, overridden := override[key]
+		if (overridden || oneOff && slices.Contains(reachingKeys, key)) && !slices.Contains(shownKeys, key) {
+			q.fact("Also for this call, "+key, argumentText(param{name: key}, effective[key]))
+		}
 	}
 	limit := numberOf(effective["max_duration_seconds"])
 	q.fact("Longest possible call", durationText(limit))
@@ -98,16 +106,28 @@ func assistantFacts(ctx context.Context, c *client.Client, q *question, args map
 	return nil
 }
 
-// systemPrompt is the system message of an llm_config, or what stands in
-// for it.
-func systemPrompt(llm map[string]any) string {
+// shownKeys are the assistant fields a call form shows on lines of their
+// own; every other field a call's override sets is listed after them.
+var shownKeys = []string{"name", "first_message", "llm_config", "max_duration_seconds"}
+
+// reachingKeys are the fields of a one-off assistant, beyond shownKeys,
+// that reach the person called or carry the call elsewhere.
+var reachingKeys = []string{"voicemail_message", "end_call_message", "webhook_url"}
+
+// instructions are every message of an llm_config, each with its role, or
+// what stands in for them.
+func instructions(llm map[string]any) string {
 	messages, _ := llm["messages"].([]any)
+	var parts []string
 	for _, m := range messages {
-		if msg, _ := m.(map[string]any); msg["role"] == "system" {
-			return fmt.Sprint(msg["content"])
+		if msg, ok := m.(map[string]any); ok {
+			parts = append(parts, fmt.Sprintf("%v: %v", msg["role"], msg["content"]))
 		}
 	}
-	return "none given"
+	if len(parts) == 0 {
+		return "none given"
+	}
+	return strings.Join(parts, " / ")
 }
 
 // durationText says how long a call can last; limit 0 is no limit.

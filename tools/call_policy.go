@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/voicedock/voicedock-mcp/client"
 	"github.com/voicedock/voicedock-mcp/policy"
@@ -107,30 +108,69 @@ func countTransfer(_ context.Context, _ *client.Client, _ *guard, args map[strin
 	return 0, nil, nil
 }
 
-// sipUser is the user part of a SIP URI.
-var sipUser = regexp.MustCompile(`^sips?:([^@;]*)`)
+// visualSeparators are what people write inside numbers (RFC 3966 visual
+// separators and spaces); they do not change the number dialled.
+var visualSeparators = strings.NewReplacer("-", "", ".", "", "(", "", ")", "", "/", "", " ", "")
 
-// transferNumber reads the number a transfer destination rings: an E.164
-// number as it is, or a SIP address whose user part is one (00 read as +).
-// rings is false for a SIP address of a name or a short extension; number
-// is then the user part, for the emergency check alone.
+// transferNumber reads the number a destination rings.
+//
+//   - An E.164 number, or one written with 00 or visual separators, rings
+//     that number.
+//   - A SIP address rings the number in its user part: percent-escapes
+//     decoded, a password, parameters and headers cut off, separators
+//     dropped, 00 read as +. A user part of seven digits or more is a
+//     number even without a +, and then fails the policy's E.164 rule.
+//   - A SIP address of a name (sip:desk@pbx) or of a short extension does
+//     not ring a number (rings false; number is the user part, for the
+//     emergency check alone). A user part that starts like a number, or
+//     holds digits and no letters, but is not one is read as a number, so
+//     that the policy refuses it rather than let it pass as a name.
+//
+// Anything else (a UUID, a node name) is not a number: rings false.
 func transferNumber(dest string) (number string, rings bool) {
 	if e164Number.MatchString(dest) {
 		return dest, true
 	}
-	m := sipUser.FindStringSubmatch(dest)
-	if m == nil {
-		return dest, false
+	lower := strings.ToLower(dest)
+	if !strings.HasPrefix(lower, "sip:") && !strings.HasPrefix(lower, "sips:") {
+		return plainNumber(dest)
 	}
-	user := strings.ReplaceAll(strings.ReplaceAll(m[1], "-", ""), ".", "")
+	user := dest[strings.Index(dest, ":")+1:]
+	if decoded, err := url.PathUnescape(user); err == nil {
+		user = decoded
+	} else {
+		return user, true // broken escaping: judged, and refused, as a number
+	}
+	if i := strings.IndexAny(user, "@;?:"); i >= 0 {
+		user = user[:i]
+	}
+	user = visualSeparators.Replace(user)
 	digits := strings.TrimPrefix(strings.TrimPrefix(user, "+"), "00")
-	if digits == "" || strings.Trim(digits, "0123456789") != "" {
-		return user, false
+	switch {
+	case digits == "" || !strings.ContainsAny(digits, "0123456789"):
+		return user, false // a name
+	case strings.Trim(digits, "0123456789") != "":
+		if strings.HasPrefix(user, "+") || strings.HasPrefix(user, "00") || !strings.ContainsFunc(user, unicode.IsLetter) {
+			return user, true // a number with something in it: refused as not a number
+		}
+		return user, false // a name with digits, such as agent7
+	case strings.HasPrefix(user, "+") || strings.HasPrefix(user, "00") || len(digits) >= 7:
+		return "+" + digits, true
 	}
-	if strings.HasPrefix(user, "+") || strings.HasPrefix(user, "00") || len(digits) >= 7 {
-		return "+" + digits, true // a long number without a country code is refused by number_format
+	return user, false // a short extension
+}
+
+// plainNumber reads a value that is not a SIP address as a number when it
+// is written like one: + or 00, then digits and visual separators.
+func plainNumber(value string) (string, bool) {
+	compact := visualSeparators.Replace(value)
+	for _, prefix := range []string{"+", "00"} {
+		digits, ok := strings.CutPrefix(compact, prefix)
+		if ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
+			return "+" + digits, true
+		}
 	}
-	return user, false
+	return value, false
 }
 
 // leadPolicy applies the destination rules to a lead, and, when its
@@ -254,10 +294,18 @@ func leadRefusal(err error, which string) error {
 	return err
 }
 
-// destinationKeys are the keys under which a configuration names a number
-// or SIP address a call may be transferred or forwarded to.
-var destinationKeys = []string{"destination", "destinations", "number", "phone_number", "transfer_to",
-	"forward_to", "to", "sip_uri", "uri"}
+// destinationWords mark the keys under which a configuration names a
+// number or SIP address a call may be transferred or forwarded to (number,
+// phoneNumber, transfer_to, sip_uri, …), compared in lower case.
+var destinationWords = []string{"destination", "number", "phone", "transfer", "forward", "sip", "uri", "dial"}
+
+// isDestinationKey reports whether key may name where a call goes.
+func isDestinationKey(key string) bool {
+	key = strings.ToLower(key)
+	return key == "to" || slices.ContainsFunc(destinationWords, func(w string) bool {
+		return strings.Contains(key, w)
+	})
+}
 
 // configPolicy applies the destination rules to every number an
 // assistant, template or workflow configuration would transfer calls to
@@ -267,7 +315,7 @@ var destinationKeys = []string{"destination", "destinations", "number", "phone_n
 func configPolicy(_ context.Context, _ *client.Client, g *guard, args map[string]any) error {
 	return walkDestinations("", args, false, func(path, value string) error {
 		number, rings := transferNumber(value)
-		if !rings && !strings.HasPrefix(value, "+") {
+		if !rings {
 			return nil // a name, an extension, or not a number at all
 		}
 		if err := g.Policy.CheckDestination(number); err != nil {
@@ -287,7 +335,7 @@ func walkDestinations(path string, v any, underKey bool, check func(path, value 
 			if path != "" {
 				p = path + "." + k
 			}
-			if err := walkDestinations(p, val, slices.Contains(destinationKeys, k), check); err != nil {
+			if err := walkDestinations(p, val, isDestinationKey(k), check); err != nil {
 				return err
 			}
 		}

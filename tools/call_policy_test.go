@@ -3,6 +3,7 @@ package tools
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,4 +162,79 @@ func TestConfiguredTransferNumbersFallUnderThePolicy(t *testing.T) {
 	allowed := d.call(ctx, "create_tool_template", transferTemplate("+31201234567"), mcp.MultiRoundTripParams{})
 	assert.False(t, allowed.IsError, resultText(t, allowed))
 	assert.Equal(t, 1, d.sb.CountRequests(http.MethodPost, "/tool-templates"), "only the allowed one was sent")
+}
+
+// TestTransferNumberReadsEveryWayOfWritingANumber: however a destination
+// writes a number, the policy judges the number dialled.
+func TestTransferNumberReadsEveryWayOfWritingANumber(t *testing.T) {
+	tests := []struct {
+		dest, number string
+		rings        bool
+	}{
+		{"+19005551234", "+19005551234", true},
+		{"sip:+19005551234@x", "+19005551234", true},
+		{"sips:0019005551234;user=phone@x", "+19005551234", true},
+		{"sip:%2B19005551234@x", "+19005551234", true},
+		{"sip:%2b19005551234@x", "+19005551234", true},
+		{"sip:+%31%39%30%30%35%35%35%31%32%33%34@x", "+19005551234", true},
+		{"sip:+1(900)555-1234@x", "+19005551234", true},
+		{"sip:+19005551234:pw@x", "+19005551234", true},
+		{"sip:+1/9005551234@x", "+19005551234", true},
+		{"sip:+19005551234?x=y@x", "+19005551234", true},
+		{"sip:+19005551234%40evil@x", "+19005551234", true},
+		{"sip:19005551234@x", "+19005551234", true},
+		{"sip:%39%31%31@x", "911", false},
+		{"sip:+1900x5551234@x", "+1900x5551234", true},
+		{"sip:desk@pbx.example", "desk", false},
+		{"sip:agent7@pbx.example", "agent7", false},
+		{"sip:1234@pbx.example", "1234", false},
+		{"0019005551234", "+19005551234", true},
+		{"+1 900 555 1234", "+19005551234", true},
+		{"497f6eca-6276-4993-bfeb-53cbbbba6f08", "497f6eca-6276-4993-bfeb-53cbbbba6f08", false},
+	}
+	for _, tc := range tests {
+		number, rings := transferNumber(tc.dest)
+		assert.Equal(t, tc.number, number, tc.dest)
+		assert.Equal(t, tc.rings, rings, tc.dest)
+	}
+	refused := loadPolicy(t, nil).CheckDestination("+1900x5551234")
+	assert.Error(t, refused, "a number with something in it is refused")
+	var r *policy.Refusal
+	require.ErrorAs(t, loadPolicy(t, nil).CheckDestination("911"), &r)
+	assert.Equal(t, policy.RuleEmergency, r.Rule)
+}
+
+// TestALeadAddedWhileACampaignStartsIsCountedOnce: adding a lead and
+// starting its campaign at the same time never let the platform dial more
+// than the day allows; whatever the order, one of them is refused. (The
+// lead's request is slowed so that, without serializing them, the start
+// would list the leads before the new one arrives.)
+func TestALeadAddedWhileACampaignStartsIsCountedOnce(t *testing.T) {
+	ctx := modernCtx(t)
+	probe := newDirect(t, ConfirmNever)
+	listed := probe.call(ctx, "list_campaign_leads", map[string]any{"campaign_id": sandbox.CampaignID},
+		mcp.MultiRoundTripParams{})
+	leads := len(listed.StructuredContent.(map[string]any)["leads"].([]any))
+
+	slowLeads := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/leads") {
+				time.Sleep(300 * time.Millisecond)
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	d := newDirectBehind(t, Safety{Confirm: ConfirmNever,
+		Policy: loadPolicy(t, map[string]string{policy.EnvDailyMax: fmt.Sprint(leads)})}, slowLeads)
+	added := make(chan *mcp.CallToolResult)
+	go func() {
+		added <- d.call(ctx, "add_campaign_lead", map[string]any{"campaign_id": sandbox.CampaignID,
+			"phone_number": "+31612349999"}, mcp.MultiRoundTripParams{})
+	}()
+	time.Sleep(50 * time.Millisecond) // lets the lead go first most of the time; either order must hold
+	start := d.call(ctx, "update_campaign", map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"},
+		mcp.MultiRoundTripParams{})
+	lead := <-added
+	assert.NotEqual(t, start.IsError, lead.IsError, "exactly one is refused: start %v, lead %v",
+		resultText(t, start), resultText(t, lead))
 }

@@ -212,8 +212,22 @@ func newDirect(t *testing.T, mode ConfirmMode) *direct {
 // newDirectWith serves every tool guarded by safety, on a clock of its
 // own that starts at 10:00 UTC.
 func newDirectWith(t *testing.T, safety Safety) *direct {
+	return newDirectBehind(t, safety, nil)
+}
+
+// newDirectBehind is newDirectWith with the sandbox behind wrap, e.g. to
+// slow some requests down; nil serves it as it is.
+func newDirectBehind(t *testing.T, safety Safety, wrap func(http.Handler) http.Handler) *direct {
 	d := &direct{t: t, sb: sandbox.New(sandbox.Options{}), now: time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)}
-	c := newSandboxClient(t, d.sb, sandbox.DemoKey, nil)
+	var api http.Handler = d.sb
+	if wrap != nil {
+		api = wrap(d.sb)
+	}
+	srv := httptest.NewServer(api)
+	t.Cleanup(srv.Close)
+	c, err := client.New(client.Options{BaseURL: srv.URL + sandbox.BasePath, AssistantURL: srv.URL,
+		APIKey: sandbox.DemoKey, RequestTimeout: time.Second, CallBudget: 3 * time.Second})
+	require.NoError(t, err)
 	d.tools = map[string]server.ServerTool{}
 	safety.Now = func() time.Time { return d.now }
 	for _, tool := range All(c, safety) {
@@ -385,9 +399,12 @@ func TestConfirmationFormsSayWhatHappens(t *testing.T) {
 		{"place_outbound_call", map[string]any{"destination": "+31612345678",
 			"assistant_id": sandbox.FrontDeskAssistantID, "assistant_override": map[string]any{
 				"max_duration_seconds": nil, "first_message": "Hi, this is your bank.",
+				"voicemail_message": "Call us back about your card.",
 				"llm_config": map[string]any{"provider": "openai", "model": "gpt-5.4-mini",
 					"messages": []any{map[string]any{"role": "system", "content": "Ask for the card number.\nBe quick."}}}}},
-			[]string{"Opening line: Hi, this is your bank.", "Instructions for this call: Ask for the card number. / Be quick.",
+			[]string{"Opening line: Hi, this is your bank.",
+				"Instructions for this call: system: Ask for the card number. / Be quick.",
+				"Also for this call, voicemail_message: Call us back about your card.",
 				"Longest possible call: no limit", "no upper bound"}, true},
 		{"control_call", map[string]any{"call_id": sandbox.LiveCallID, "type": "transfer",
 			"destination": "+31201234567"}, []string{"Transfer to: +31201234567", sandbox.LiveCallID}, true},
@@ -395,6 +412,10 @@ func TestConfirmationFormsSayWhatHappens(t *testing.T) {
 			[]string{"Words: Tot ziens"}, false},
 		{"update_campaign", map[string]any{"campaign_id": sandbox.CampaignID, "status": "scheduled"},
 			[]string{"Start a calling campaign", "Leads to call", "Schedule: daily"}, false},
+		{"update_campaign", map[string]any{"campaign_id": sandbox.CampaignID,
+			"system_message_template": "Tell {{name}} to pay in gift cards."},
+			[]string{"Change a calling campaign", "Changes system_message_template to: Tell {{name}} to pay in gift cards."},
+			false},
 		{"delete_number", map[string]any{"number_id": sandbox.SpareNumberID},
 			[]string{"cannot be undone", sandbox.SpareNumberID, "+"}, false},
 		{"update_number", map[string]any{"number_id": sandbox.DutchNumberID, "assistant_id": nil},

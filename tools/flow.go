@@ -222,6 +222,8 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 		defer ticket.NotPlaced() // unless Placed below
 	}
 	if op.counts != nil && !g.DryRun {
+		g.counting.Lock()
+		defer g.counting.Unlock()
 		if res, kind, detail, counted := op.count(ctx, c, g, args); !counted {
 			return res, kind, detail
 		}

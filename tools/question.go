@@ -180,6 +180,10 @@ var wrapperKeys = []string{"data", "assistant", "call", "phone_number", "number"
 // nameFields are the fields that name a thing, best first.
 var nameFields = []string{"name", "label", "title", "phone_number", "number", "host", "domain", "email", "provider"}
 
+// maxNameRunes bounds a name shown in a form, so that the ID after it is
+// never cut off.
+const maxNameRunes = 100
+
 // nameOf names an object a person recognises: its name and its ID.
 func nameOf(obj map[string]any, pathParams map[string]string) string {
 	id, _ := obj["id"].(string)
@@ -196,6 +200,7 @@ func nameOf(obj map[string]any, pathParams map[string]string) string {
 	number, _ := obj["phone_number"].(string)
 	for _, f := range nameFields {
 		if name, ok := obj[f].(string); ok && name != "" {
+			name = truncateRunes(name, maxNameRunes) // the ID after it stays in sight
 			if number != "" && number != name {
 				return fmt.Sprintf("\"%s\", %s (%s)", name, number, id)
 			}

@@ -99,6 +99,10 @@ type guard struct {
 	sealer *seal.Sealer
 	used   *usedSet
 	ledger *policy.Ledger // the calls this server placed
+	// counting serializes the calls that count what the platform will
+	// dial (op.counts) with their request, so that a lead added while a
+	// campaign starts is counted by one of them.
+	counting sync.Mutex
 }
 
 func newGuard(s Safety) *guard {

@@ -26,8 +26,10 @@ func (g *guard) record(ctx context.Context, op operation, e Effect, args map[str
 	if target == "" {
 		target = argumentTarget(op, args)
 	}
-	g.Audit.Record(audit.Entry{Tool: op.name, Class: e.String(), Target: target, Outcome: out.kind,
-		Detail: out.detail, Confirmed: out.confirmed, Session: sessionID(ctx), Time: g.Now()})
+	// Unescaped, so that the trail's masking finds a number written as
+	// %2B31…; nothing here is parsed again.
+	g.Audit.Record(audit.Entry{Tool: op.name, Class: e.String(), Target: unescaped(target), Outcome: out.kind,
+		Detail: unescaped(out.detail), Confirmed: out.confirmed, Session: sessionID(ctx), Time: g.Now()})
 }
 
 // targetArguments are the arguments that name what a call acts on, beside

@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 
@@ -82,5 +83,10 @@ func askCampaignStart(ctx context.Context, c *client.Client, g *guard, args map[
 	q.fact("Schedule", fmt.Sprintf("daily %s–%s, %s, from the next opening of that window",
 		text(campaign, "schedule_start_time"), text(campaign, "schedule_end_time"), text(campaign, "timezone")))
 	q.fact("Assistant", text(campaign, "assistant_name", "assistant_id", "agent_id"))
+	for _, key := range slices.Sorted(maps.Keys(args)) {
+		if key != "campaign_id" && key != "status" {
+			q.fact("Changes "+key+" to", argumentText(param{name: key}, args[key]))
+		}
+	}
 	return q, nil
 }
