@@ -19,6 +19,7 @@ import (
 
 	"github.com/voicedock/voicedock-mcp/client"
 	"github.com/voicedock/voicedock-mcp/client/sandbox"
+	"github.com/voicedock/voicedock-mcp/policy"
 )
 
 // person answers confirmation forms the way a test tells it to, and keeps
@@ -226,7 +227,8 @@ func newDirectBehind(t *testing.T, safety Safety, wrap func(http.Handler) http.H
 	srv := httptest.NewServer(api)
 	t.Cleanup(srv.Close)
 	c, err := client.New(client.Options{BaseURL: srv.URL + sandbox.BasePath, AssistantURL: srv.URL,
-		APIKey: sandbox.DemoKey, RequestTimeout: time.Second, CallBudget: 3 * time.Second})
+		APIKey: sandbox.DemoKey, RequestTimeout: time.Second, CallBudget: 3 * time.Second,
+		RateLimit: 6000}) // these tests are about the guard, not pacing
 	require.NoError(t, err)
 	d.tools = map[string]server.ServerTool{}
 	safety.Now = func() time.Time { return d.now }
@@ -537,4 +539,32 @@ func countPrefix(lines []string, prefix string) int {
 		}
 	}
 	return n
+}
+
+// TestCallsToOneNumberAtOnceRingItOnce: requests to call the same number
+// that arrive together, each confirmed on its own or with nobody asked,
+// place one call; the others see it, as a repeat or as a change to what
+// their person confirmed.
+func TestCallsToOneNumberAtOnceRingItOnce(t *testing.T) {
+	const n = 5
+	for _, mode := range []ConfirmMode{ConfirmAlways, ConfirmNever} {
+		t.Run(mode.String(), func(t *testing.T) {
+			d := newDirectWith(t, Safety{Confirm: mode,
+				Policy: loadPolicy(t, map[string]string{policy.EnvMaxConcurrent: "10"})})
+			ctx := modernCtx(t)
+			rounds := make([]mcp.MultiRoundTripParams, n)
+			for i := range rounds {
+				if mode == ConfirmAlways {
+					state, _ := d.ask(ctx, "place_outbound_call", callArgs)
+					rounds[i] = accepted(state, map[string]any{digitsField: "5678"})
+				}
+			}
+			var wg sync.WaitGroup
+			for _, round := range rounds {
+				wg.Go(func() { d.call(ctx, "place_outbound_call", callArgs, round) })
+			}
+			wg.Wait()
+			assert.Equal(t, 1, d.sb.CountRequests(http.MethodPost, "/calls/outbound"))
+		})
+	}
 }

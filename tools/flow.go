@@ -59,15 +59,31 @@ func (op operation) handle(ctx context.Context, c *client.Client, g *guard, args
 		return out
 	}
 	out := outcome{confirmed: g.unasked(effect)}
-	if g.Confirm.asks(effect) && !g.DryRun {
-		asked := op.confirm(ctx, c, g, args, req)
-		if asked.res != nil {
-			return asked
+	asks := g.Confirm.asks(effect) && !g.DryRun
+	var answer confirmation
+	if asks {
+		var ended outcome
+		if answer, ended = op.confirm(ctx, c, g, args, req); ended.res != nil {
+			return ended
 		}
-		out.confirmed, out.target = asked.confirmed, asked.target
-		if again, refused := op.applyPolicy(ctx, c, g, args); refused { // time has passed
-			return again
+		out.confirmed = answer.how
+	}
+	// From here to the request, calls that ring people run one at a time:
+	// each sees the calls before it in the ledger, so that two at once
+	// cannot both pass the repeat rule or the daily maximum.
+	if (op.dials || op.counts != nil) && !g.DryRun {
+		g.counting.Lock()
+		defer g.counting.Unlock()
+	}
+	if asks {
+		q, ended := op.recheck(ctx, c, g, args, answer)
+		if ended.res != nil {
+			return ended
 		}
+		out.target = q.target
+	}
+	if again, refused := op.applyPolicy(ctx, c, g, args); refused && (asks || op.dials || op.counts != nil) {
+		return again // time has passed, or another call went first
 	}
 	res, kind, detail := op.execute(ctx, c, g, args)
 	out.res, out.kind, out.detail = res, kind, detail
@@ -119,33 +135,40 @@ func refusedResult(op operation, r *policy.Refusal) *mcp.CallToolResult {
 // again. Its outcome has a result when the round ends here; otherwise the
 // call goes ahead.
 func (op operation) confirm(ctx context.Context, c *client.Client, g *guard, args map[string]any,
-	req mcp.CallToolRequest) outcome {
+	req mcp.CallToolRequest) (confirmation, outcome) {
 	if !answered(req) {
 		var out outcome
 		if req, out = op.firstRound(ctx, c, g, args, req); out.res != nil {
-			return out
+			return confirmation{}, out
 		}
 	}
 	answer := g.checkAnswer(ctx, op, args, req)
 	if answer.res != nil {
-		return outcome{res: answer.res, kind: answer.kind, detail: firstSentence(answer.res)}
+		return answer, outcome{res: answer.res, kind: answer.kind, detail: firstSentence(answer.res)}
 	}
-	if g.used.has(answer.p.ID) {
-		return usedTwice(op, answer.how, "")
+	// Used up before anything else, so that copies of this answer arriving
+	// together are turned away at once, not after reading the API.
+	if !g.spend(answer.p) {
+		return answer, usedTwice(op, answer.how, "")
 	}
+	return answer, outcome{}
+}
+
+// recheck reads the facts the person confirmed again, just before acting:
+// if anything shown has changed (the target, a call placed meanwhile),
+// nothing is done.
+func (op operation) recheck(ctx context.Context, c *client.Client, g *guard, args map[string]any,
+	answer confirmation) (*question, outcome) {
 	q, err := op.question(ctx, c, g, args)
 	if err != nil {
-		return outcome{res: op.errorResult(err), kind: audit.Failed, detail: Explain(err), confirmed: answer.how}
+		return nil, outcome{res: op.errorResult(err), kind: audit.Failed, detail: Explain(err), confirmed: answer.how}
 	}
 	if q.fingerprint() != answer.p.Facts {
-		return outcome{res: notDone(op, "what the person confirmed has changed since they saw it",
+		return q, outcome{res: notDone(op, "what the person confirmed has changed since they saw it",
 			"Call the tool again so they can confirm the current details."),
 			kind: audit.Refused, detail: "target changed after confirmation", confirmed: answer.how, target: q.target}
 	}
-	if !g.spend(answer.p) { // another round with this answer got here first
-		return usedTwice(op, answer.how, q.target)
-	}
-	return outcome{confirmed: answer.how, target: q.target}
+	return q, outcome{}
 }
 
 // firstRound asks the person. A client on 2026-07-28 gets
@@ -222,8 +245,6 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 		defer ticket.NotPlaced() // unless Placed below
 	}
 	if op.counts != nil && !g.DryRun {
-		g.counting.Lock()
-		defer g.counting.Unlock()
 		if res, kind, detail, counted := op.count(ctx, c, g, args); !counted {
 			return res, kind, detail
 		}

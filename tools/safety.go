@@ -134,14 +134,6 @@ type usedSet struct {
 	ids map[string]time.Time // confirmation ID → when it expires
 }
 
-// has reports whether id was used already.
-func (u *usedSet) has(id string) bool {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	_, done := u.ids[id]
-	return done
-}
-
 // spend marks id used and reports whether it was still unused.
 func (u *usedSet) spend(id string, expires, now time.Time) bool {
 	u.mu.Lock()
