@@ -47,6 +47,9 @@ func TestStreamableHTTPSessions(t *testing.T) {
 
 	assert.Equal(t, http.StatusOK, post(t, url, session, list).StatusCode, "live session")
 	assert.Equal(t, http.StatusBadRequest, post(t, url, "", list).StatusCode, "no session header")
+	assert.Equal(t, http.StatusBadRequest, post(t, url, "", `{"jsonrpc":"2.0","id":3,"method":"tools/list",`+
+		`"params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2025-11-25"}}}`).StatusCode,
+		"no session header, with a version from before stateless requests")
 	assert.Equal(t, http.StatusNotFound,
 		post(t, url, "mcp-session-932a4f0b-f6b0-4212-b794-a3f2bd771d25", list).StatusCode,
 		"a session this process never issued, e.g. from before a restart")

@@ -61,13 +61,26 @@ func requireSession(sessions server.SessionIdManager, next http.Handler) http.Ha
 				Meta map[string]json.RawMessage `json:"_meta"`
 			} `json:"params"`
 		}
-		if json.Unmarshal(peek, &msg) != nil || msg.Method == string(mcp.MethodInitialize) ||
-			msg.Method == string(mcp.MethodServerDiscover) || msg.Params.Meta[mcp.MetaKeyProtocolVersion] != nil {
+		decodeErr := json.Unmarshal(peek, &msg)
+		if decodeErr != nil || msg.Method == string(mcp.MethodInitialize) ||
+			msg.Method == string(mcp.MethodServerDiscover) || stateless(msg.Params.Meta[mcp.MetaKeyProtocolVersion]) {
 			next.ServeHTTP(w, r) // let mcp-go judge batches, garbage and stateless requests
 			return
 		}
 		http.Error(w, noSession, http.StatusBadRequest)
 	})
+}
+
+// stateless reports whether a request's _meta protocol version (raw JSON,
+// nil when absent) makes it a request of the stateless 2026-07-28
+// protocol, which has no session. A version that is not a string is left
+// to mcp-go, which refuses it as malformed.
+func stateless(version json.RawMessage) bool {
+	if version == nil {
+		return false
+	}
+	var v string
+	return json.Unmarshal(version, &v) != nil || mcp.IsModernProtocol(v)
 }
 
 const noSession = "bad request: no Mcp-Session-Id header; send initialize first to start a session"
