@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -216,6 +217,12 @@ func (c *config) validate() error {
 		return errors.New("configuration: HMS_SOVEREIGN_RATE_LIMIT must be positive (requests per minute)")
 	case c.Heartbeat < time.Second:
 		return errors.New("configuration: HMS_SOVEREIGN_HEARTBEAT must be at least 1s, e.g. 25s")
+	}
+	if c.AuditFile != "" {
+		if _, err := os.Stat(filepath.Dir(c.AuditFile)); err != nil {
+			return fmt.Errorf("configuration: HMS_SOVEREIGN_AUDIT_FILE: the directory of %s: %v", c.AuditFile,
+				errors.Unwrap(err))
+		}
 	}
 	if err := validateAddr(c.HTTPAddr); err != nil {
 		return fmt.Errorf("configuration: HMS_SOVEREIGN_HTTP_ADDR: %v", err)

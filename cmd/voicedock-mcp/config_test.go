@@ -249,10 +249,8 @@ func TestSafetySettingsRefusedAtStart(t *testing.T) {
 		{name: "misspelt key in the policy file", env: map[string]string{"HMS_SOVEREIGN_POLICY_FILE": misspelt},
 			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_POLICY_FILE", `"max_calls_a_day"`,
 				"max_calls_per_day"}},
-		// The audit file is opened after the configuration is read, so its
-		// failure is the exit status of a command that ran and failed.
 		{name: "audit file in a missing directory", env: map[string]string{"HMS_SOVEREIGN_AUDIT_FILE": noDir},
-			wantStatus: exitError, wantStderr: []string{"HMS_SOVEREIGN_AUDIT_FILE", noDir, "no such file or directory"}},
+			wantStatus: exitUsage, wantStderr: []string{"HMS_SOVEREIGN_AUDIT_FILE", noDir, "no such file or directory"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
