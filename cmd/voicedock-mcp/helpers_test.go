@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -205,4 +209,31 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// runNodeScript runs one of e2e/tsclient's scripts with node, decodes the
+// last line it prints into out, and returns its stderr, which carries the
+// server's logs over stdio (also logged when the test fails), and how the
+// run ended, so that the caller can check the script's own error report
+// first. The 90 s limit is a safety net, not a measurement.
+func runNodeScript(t *testing.T, node, tsDir string, env []string, stdin io.Reader, out any,
+	script string, args ...string) (string, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, append([]string{script}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Dir, cmd.Env, cmd.Stdin, cmd.Stdout, cmd.Stderr = tsDir, env, stdin, &stdout, &stderr
+	runErr := cmd.Run()
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("%s stderr (with the server's logs over stdio):\n%s", script, stderr.String())
+		}
+	})
+	line := strings.TrimSpace(stdout.String())
+	if i := strings.LastIndexByte(line, '\n'); i >= 0 {
+		line = line[i+1:]
+	}
+	require.NoError(t, json.Unmarshal([]byte(line), out), "%s stdout: %q (run: %v)", script, stdout.String(), runErr)
+	return stderr.String(), runErr
 }

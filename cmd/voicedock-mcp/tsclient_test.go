@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"os"
@@ -10,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -174,24 +171,8 @@ func (r toolResult) text() string {
 // failing the test on a protocol-level failure.
 func runTSClient(t *testing.T, node, tsDir string, env []string, args ...string) tsOutput {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, append([]string{"client.mjs"}, args...)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = tsDir, env, &stdout, &stderr
-	err := cmd.Run()
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("client.mjs stderr (with the server's logs over stdio):\n%s", stderr.String())
-		}
-	})
-
-	line := strings.TrimSpace(stdout.String())
-	if i := strings.LastIndexByte(line, '\n'); i >= 0 {
-		line = line[i+1:]
-	}
 	var got tsOutput
-	require.NoError(t, json.Unmarshal([]byte(line), &got), "client.mjs stdout: %q (run: %v)", stdout.String(), err)
+	_, err := runNodeScript(t, node, tsDir, env, nil, &got, "client.mjs", args...)
 	require.Empty(t, got.Error, "protocol-level failure reported by the TypeScript SDK client")
 	require.NoError(t, err, "running client.mjs")
 	return got

@@ -3,15 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -212,21 +208,8 @@ func runConfirm(t *testing.T, node, tsDir string, env []string, plan confirmPlan
 	t.Helper()
 	input, err := json.Marshal(plan)
 	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second) // a safety net, not a measurement
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "confirm.mjs", "-")
-	var stdout, stderr bytes.Buffer
-	cmd.Dir, cmd.Env, cmd.Stdin, cmd.Stdout, cmd.Stderr = tsDir, env, bytes.NewReader(input), &stdout, &stderr
-	runErr := cmd.Run()
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("confirm.mjs stderr (with the server's logs over stdio):\n%s", stderr.String())
-		}
-	})
-
 	var got confirmOutput
-	line := strings.TrimSpace(stdout.String())
-	require.NoError(t, json.Unmarshal([]byte(line), &got), "confirm.mjs stdout: %q (run: %v)", line, runErr)
+	_, runErr := runNodeScript(t, node, tsDir, env, bytes.NewReader(input), &got, "confirm.mjs", "-")
 	require.Empty(t, got.Error, "confirm.mjs could not run the plan")
 	require.NoError(t, runErr)
 	return got

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -52,22 +49,9 @@ func TestTypeScriptClientJob(t *testing.T) {
 
 	auditFile := filepath.Join(t.TempDir(), "audit.jsonl")
 
-	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "job.mjs", bin, "stdio")
-	var stdout, stderr bytes.Buffer
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = tsDir,
-		testEnv(api.URL, sandbox.DemoKey, "HMS_SOVEREIGN_AUDIT_FILE="+auditFile), &stdout, &stderr
-	runErr := cmd.Run()
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("job.mjs stderr (with the server's logs):\n%s", stderr.String())
-		}
-	})
-
 	var got jobOutput
-	line := strings.TrimSpace(stdout.String())
-	require.NoError(t, json.Unmarshal([]byte(line), &got), "job.mjs stdout: %q", line)
+	serverLog, runErr := runNodeScript(t, node, tsDir, testEnv(api.URL, sandbox.DemoKey, "HMS_SOVEREIGN_AUDIT_FILE="+auditFile),
+		nil, &got, "job.mjs", bin, "stdio")
 	require.Empty(t, got.Error, "the job failed; steps: %+v", got.Steps)
 	require.NoError(t, runErr)
 
@@ -107,7 +91,7 @@ func TestTypeScriptClientJob(t *testing.T) {
 	assert.Len(t, deletes, 2)
 	assert.True(t, slices.ContainsFunc(deletes, func(p string) bool { return strings.Contains(p, "/assistants/") }))
 
-	checkJobAudit(t, auditFile, stderr.String())
+	checkJobAudit(t, auditFile, serverLog)
 }
 
 // checkJobAudit checks the audit trail of the job: one line per tool call
