@@ -200,6 +200,10 @@ func parseBaseURL(raw string) (*url.URL, error) {
 // BaseURL returns the API base URL requests go to.
 func (c *Client) BaseURL() string { return c.base.String() }
 
+// DryRun reports whether requests that change something are kept back
+// (Options.DryRun).
+func (c *Client) DryRun() bool { return c.dryRun }
+
 // Response is what a successful call returns besides its decoded body.
 type Response struct {
 	Status    int

@@ -189,7 +189,7 @@ func TestSetBYOKKeyFromTheEnvironment(t *testing.T) {
 				sb.InjectFault(*tc.fault)
 			}
 			c, log := bodyClient(t, sb)
-			tool := setBYOKKey.build(c, newGuard(Safety{Confirm: ConfirmNever, LookupEnv: fakeEnv(byokEnv)})).ServerTool
+			tool := setBYOKKey.build(c, newGuard(c, Safety{Confirm: ConfirmNever, LookupEnv: fakeEnv(byokEnv)})).ServerTool
 
 			res := callTool(t, tool, jsonArgs(t, tc.args))
 

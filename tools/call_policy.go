@@ -42,7 +42,7 @@ func outboundCallPolicy(ctx context.Context, c *client.Client, g *guard, args ma
 	if err := configPolicy(ctx, c, g, args); err != nil { // where the call may be transferred
 		return err
 	}
-	if g.DryRun {
+	if g.dryRun {
 		return nil // nothing will be placed, so nothing counts
 	}
 	ticket, err := g.ledger.Reserve(ctx, dest, g.stillLive(c))

@@ -18,7 +18,7 @@ func TestDryRunShowsTheExactRequestAndSendsNothing(t *testing.T) {
 	sb := sandbox.New(sandbox.Options{})
 	c := newSandboxClient(t, sb, sandbox.DemoKey, func(o *client.Options) { o.DryRun = true })
 	tools := map[string]Tool{}
-	for _, tool := range All(c, Safety{DryRun: true}) {
+	for _, tool := range All(c, Safety{}) {
 		tools[tool.Tool.Name] = tool
 	}
 	run := func(name string, args map[string]any) string {

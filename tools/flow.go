@@ -59,7 +59,7 @@ func (op operation) handle(ctx context.Context, c *client.Client, g *guard, args
 		return out
 	}
 	out := outcome{confirmed: g.unasked(effect)}
-	asks := g.Confirm.asks(effect) && !g.DryRun
+	asks := g.Confirm.asks(effect) && !g.dryRun
 	var answer confirmation
 	if asks {
 		var ended outcome
@@ -71,7 +71,7 @@ func (op operation) handle(ctx context.Context, c *client.Client, g *guard, args
 	// From here to the request, calls that ring people run one at a time:
 	// each sees the calls before it in the ledger, so that two at once
 	// cannot both pass the repeat rule or the daily maximum.
-	if (op.dials || op.counts != nil) && !g.DryRun {
+	if (op.dials || op.counts != nil) && !g.dryRun {
 		g.counting.Lock()
 		defer g.counting.Unlock()
 	}
@@ -232,7 +232,7 @@ func askWithin(ctx context.Context, req mcp.CallToolRequest, asking *mcp.CallToo
 func (op operation) execute(ctx context.Context, c *client.Client, g *guard, args map[string]any) (
 	res *mcp.CallToolResult, kind, detail string) {
 	var ticket *policy.Ticket
-	if op.dials && !g.DryRun {
+	if op.dials && !g.dryRun {
 		t, err := g.ledger.Reserve(ctx, args["destination"].(string), g.stillLive(c))
 		var refusal *policy.Refusal
 		if errors.As(err, &refusal) {
@@ -244,7 +244,7 @@ func (op operation) execute(ctx context.Context, c *client.Client, g *guard, arg
 		ticket = t
 		defer ticket.NotPlaced() // unless Placed below
 	}
-	if op.counts != nil && !g.DryRun {
+	if op.counts != nil && !g.dryRun {
 		if res, kind, detail, counted := op.count(ctx, c, g, args); !counted {
 			return res, kind, detail
 		}

@@ -74,10 +74,6 @@ func (m ConfirmMode) asks(e Effect) bool {
 // real-world call.
 type Safety struct {
 	Confirm ConfirmMode
-	// DryRun says the client sends nothing that changes anything
-	// (client.Options.DryRun): nobody is asked, and each such call
-	// answers with the request it would have sent.
-	DryRun bool
 	// Policy is the operator's call policy; nil means policy.Load of an
 	// empty environment: the defaults and the built-in blocks.
 	Policy *policy.Policy
@@ -96,6 +92,9 @@ type Safety struct {
 // confirmations already used.
 type guard struct {
 	Safety
+	// dryRun is the client's (client.Options.DryRun): nothing that changes
+	// anything is sent, so nobody is asked and nothing is counted.
+	dryRun bool
 	sealer *seal.Sealer
 	used   *usedSet
 	ledger *policy.Ledger // the calls this server placed
@@ -105,7 +104,7 @@ type guard struct {
 	counting sync.Mutex
 }
 
-func newGuard(s Safety) *guard {
+func newGuard(c *client.Client, s Safety) *guard {
 	if s.Now == nil {
 		s.Now = time.Now
 	}
@@ -123,7 +122,7 @@ func newGuard(s Safety) *guard {
 	if err != nil {
 		panic(err) // crypto/rand failed: nothing can be confirmed safely
 	}
-	return &guard{Safety: s, sealer: sealer, used: &usedSet{ids: map[string]time.Time{}},
+	return &guard{Safety: s, dryRun: c != nil && c.DryRun(), sealer: sealer, used: &usedSet{ids: map[string]time.Time{}},
 		ledger: policy.NewLedger(s.Policy, s.Now)}
 }
 

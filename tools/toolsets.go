@@ -45,7 +45,7 @@ const AllToolsets = "all"
 // All returns every tool, grouped by toolset in the order of Toolsets,
 // guarded as s says.
 func All(c *client.Client, s Safety) []Tool {
-	g := newGuard(s)
+	g := newGuard(c, s)
 	all := make([]Tool, len(operations))
 	for i, op := range operations {
 		all[i] = op.build(c, g)
@@ -97,7 +97,7 @@ func Build(c *client.Client, sel Selection, s Safety) ([]server.ServerTool, erro
 	if err != nil {
 		return nil, err
 	}
-	g := newGuard(s)
+	g := newGuard(c, s)
 	var out []server.ServerTool
 	for _, op := range operations {
 		if keep(op.name, op.toolset, op.effect) {

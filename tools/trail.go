@@ -14,7 +14,7 @@ func (g *guard) unasked(e Effect) string {
 	switch {
 	case e < Destructive:
 		return "not required (" + e.String() + ")"
-	case g.DryRun:
+	case g.dryRun:
 		return "not asked (dry run)"
 	}
 	return "not required (HMS_SOVEREIGN_CONFIRM=" + g.Confirm.String() + ")"

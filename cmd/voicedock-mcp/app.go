@@ -122,7 +122,7 @@ func newMCPServer(api *client.Client, sel tools.Selection, safety tools.Safety, 
 // safety is the operator's protection of tool calls, from the
 // configuration.
 func (a *app) safety() tools.Safety {
-	return tools.Safety{Confirm: a.cfg.Confirm, DryRun: a.cfg.policy.DryRun, Policy: a.cfg.policy,
+	return tools.Safety{Confirm: a.cfg.Confirm, Policy: a.cfg.policy,
 		Audit: a.audit, LookupEnv: a.cfg.lookupEnv}
 }
 
